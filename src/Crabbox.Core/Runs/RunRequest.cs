@@ -43,6 +43,9 @@ public sealed record RunRequest
 
     public bool TimingJson { get; init; }
 
+    /// <summary>How long a new sandbox may take to become ready before the run fails with exit 5.</summary>
+    public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     public IReadOnlyList<DownloadSpec> Downloads { get; init; } = [];
 
     /// <summary>Remote files that must exist after a successful command (safe relative paths).</summary>

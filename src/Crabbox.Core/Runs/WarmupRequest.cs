@@ -20,4 +20,7 @@ public sealed record WarmupRequest
     public string? Pond { get; init; }
 
     public bool TimingJson { get; init; }
+
+    /// <summary>How long the new sandbox may take to become ready before warmup fails with exit 5.</summary>
+    public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -12,19 +12,20 @@ internal static class ConfigFileLocator
 
     public static IReadOnlyList<ConfigSource> Find(ConfigLoadOptions options)
     {
-        var repoRoot = options.RepoRoot ?? options.WorkingDirectory;
+        var workingDirectory = Path.GetFullPath(options.WorkingDirectory);
+        var repoRoot = Path.GetFullPath(options.RepoRoot ?? workingDirectory, workingDirectory);
         var explicitFile = options.Environment.Get(ExplicitFileVariable);
         if (explicitFile is not null)
         {
-            var path = Path.GetFullPath(explicitFile, options.WorkingDirectory);
+            var path = Path.GetFullPath(explicitFile, workingDirectory);
             return [new ConfigSource(ExplicitKind(path, repoRoot), path)];
         }
 
         return
         [
             new ConfigSource(ConfigSourceKind.UserFile, Path.GetFullPath(options.Paths.UserConfigFile)),
-            new ConfigSource(ConfigSourceKind.RepoFile, Path.Combine(Path.GetFullPath(repoRoot), "crabbox.yaml")),
-            new ConfigSource(ConfigSourceKind.RepoFile, Path.Combine(Path.GetFullPath(repoRoot), ".crabbox.yaml")),
+            new ConfigSource(ConfigSourceKind.RepoFile, Path.Combine(repoRoot, "crabbox.yaml")),
+            new ConfigSource(ConfigSourceKind.RepoFile, Path.Combine(repoRoot, ".crabbox.yaml")),
         ];
     }
 

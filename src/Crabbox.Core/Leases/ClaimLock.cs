@@ -7,7 +7,9 @@ namespace Crabbox.Core.Leases;
 /// spinning) plus an OS lock on <c>&lt;leaseId&gt;.json.lock</c> held by an open handle. On Unix
 /// .NET takes that lock with <c>flock(LOCK_EX | LOCK_NB)</c> when a file is opened with
 /// <see cref="FileShare.None"/>, the same advisory lock the Go crabbox uses, so both tools
-/// exclude each other; on Windows the share mode itself excludes other openers.
+/// exclude each other; on Windows the share mode itself excludes other openers. Setting
+/// <c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING=1</c> turns the Unix lock off and leaves only the
+/// in-process exclusion.
 /// </summary>
 internal sealed class ClaimLock : IAsyncDisposable
 {

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Crabbox.Core.Runs;
 
 namespace Crabbox.Core.Output;
@@ -21,7 +22,7 @@ internal sealed partial class CoreJsonContext : JsonSerializerContext
     });
 
     /// <summary>Writes <paramref name="value"/> as one JSON line.</summary>
-    public static void WriteLine<T>(TextWriter writer, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    public static void WriteLine<T>(TextWriter writer, T value, JsonTypeInfo<T> typeInfo)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write(JsonSerializer.Serialize(value, typeInfo));

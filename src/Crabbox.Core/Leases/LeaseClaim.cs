@@ -48,6 +48,7 @@ public sealed record LeaseClaim
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 
     /// <summary>Fields written by other tools (e.g. the Go crabbox's Tailscale fields), preserved verbatim.</summary>
+    /// <remarks>Settable rather than init-only: System.Text.Json cannot bind extension data through an initializer.</remarks>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -10,6 +10,9 @@ namespace Crabbox.Core.Repo;
 /// </summary>
 internal sealed class GitCommandRunner(EnvironmentVariables environment)
 {
+    // Resolved from the snapshot's PATH: Process.Start would search the crabbox process's own PATH.
+    private readonly Lazy<string> _executable = new(() => FindOnPath(environment.Get("PATH")));
+
     private static readonly string[] s_allowedVariables =
     [
         "PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "TEMP", "TMP",
@@ -21,7 +24,7 @@ internal sealed class GitCommandRunner(EnvironmentVariables environment)
     public async Task<GitCommandResult> RunAsync(
         string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo("git")
+        var startInfo = new ProcessStartInfo(_executable.Value)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = false,
@@ -59,6 +62,29 @@ internal sealed class GitCommandRunner(EnvironmentVariables environment)
             KillQuietly(process);
             throw;
         }
+    }
+
+    private static string FindOnPath(string? path)
+    {
+        if (path is null)
+        {
+            return "git";
+        }
+
+        var names = OperatingSystem.IsWindows() ? new[] { "git.exe", "git.cmd" } : ["git"];
+        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var name in names)
+            {
+                var candidate = Path.Combine(directory, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new Win32Exception("git was not found on PATH");
     }
 
     private static void KillQuietly(Process process)

@@ -2,7 +2,7 @@ using Crabbox.Core.Repo;
 
 namespace Crabbox.Core.Tests.Repo;
 
-public sealed class GitSyncManifestBuilderTests(ScenarioRepoFixture scenario) : IClassFixture<ScenarioRepoFixture>
+public sealed partial class GitSyncManifestBuilderTests(ScenarioRepoFixture scenario) : IClassFixture<ScenarioRepoFixture>
 {
     private SyncManifest Manifest => scenario.Manifest;
 

@@ -28,6 +28,16 @@ internal sealed class ExcludePattern
     /// <summary>A <c>!</c> rule: a match re-includes the path.</summary>
     public bool Negated { get; }
 
+    /// <summary>Matches only directories (the rule ended with <c>/</c>).</summary>
+    public bool DirectoryOnly => _directoryOnly;
+
+    /// <summary>
+    /// The component name when the rule is a plain, case-sensitive, unanchored name such as
+    /// <c>node_modules</c>: it matches exactly the paths with a component equal to it.
+    /// </summary>
+    public string? LiteralComponent =>
+        _literal && !_anchored && _comparison == StringComparison.Ordinal ? _glob : null;
+
     /// <summary>Parses one rule line; null for blank lines, <c>#</c> comments and rules with no pattern left.</summary>
     public static ExcludePattern? Parse(string line, bool ignoreCase = false)
     {

@@ -1,16 +1,60 @@
 namespace Crabbox.Core.Repo;
 
-/// <summary>Parses the NUL-separated output of the two git commands the manifest builder runs.</summary>
+/// <summary>Parses the NUL-separated output of the git commands the manifest builder runs.</summary>
 internal static class GitListingParser
 {
     /// <summary>
-    /// Reads <c>git ls-files -z -t --stage --cached --others --deleted --modified --exclude-standard</c>:
-    /// records are <c>T mode object stage\tpath</c> for index entries (tag H, S, M, R or C) and
-    /// <c>? path</c> for untracked files.
+    /// Reads <c>git ls-files -z --stage</c> records (<c>mode object stage\tpath</c>), one entry per
+    /// path: the stages of an unmerged path are adjacent and collapse into one.
     /// </summary>
-    public static void ParseLsFiles(string output, GitWorktreeListing listing)
+    public static List<GitIndexEntry> ParseStage(string output)
     {
-        string? lastTracked = null;
+        var entries = new List<GitIndexEntry>(CountRecords(output));
+        var last = ReadOnlySpan<char>.Empty;
+        foreach (var range in output.AsSpan().Split('\0'))
+        {
+            var record = output.AsSpan(range);
+            var tab = record.IndexOf('\t');
+            if (tab < 0)
+            {
+                continue;
+            }
+
+            var path = record[(tab + 1)..];
+            if (path.IsEmpty || path.SequenceEqual(last))
+            {
+                continue;
+            }
+
+            last = path;
+            var space = record.IndexOf(' ');
+            entries.Add(new GitIndexEntry(path.ToString(), ParseOctal(space < 0 ? record[..tab] : record[..space])));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Reads plain NUL-separated paths (<c>git ls-files -z --others</c>).</summary>
+    public static List<string> ParsePaths(string output)
+    {
+        var paths = new List<string>(CountRecords(output));
+        foreach (var range in output.AsSpan().Split('\0'))
+        {
+            if (range.End.Value > range.Start.Value)
+            {
+                paths.Add(output[range]);
+            }
+        }
+
+        return paths;
+    }
+
+    /// <summary>
+    /// Reads <c>git ls-files -z -t --deleted --modified</c>: <c>R path</c> for deleted and
+    /// <c>C path</c> for modified (a deleted path is listed as both).
+    /// </summary>
+    public static void ParseDeletedAndModified(string output, GitDirtyState state)
+    {
         foreach (var range in output.AsSpan().Split('\0'))
         {
             var record = output.AsSpan(range);
@@ -19,48 +63,18 @@ internal static class GitListingParser
                 continue;
             }
 
-            var tag = record[0];
-            if (tag == '?')
+            var set = record[0] switch
             {
-                listing.Untracked.Add(record[2..].ToString());
-                continue;
-            }
-
-            var tab = record.IndexOf('\t');
-            if (tab < 0)
-            {
-                continue;
-            }
-
-            var meta = record[2..tab];
-            var space = meta.IndexOf(' ');
-            var mode = ParseOctal(space < 0 ? meta : meta[..space]);
-            var path = record[(tab + 1)..];
-            switch (tag)
-            {
-                case 'R':
-                    listing.WorktreeDeleted.Add(path.ToString());
-                    break;
-                case 'C':
-                    listing.WorktreeModified.Add(path.ToString());
-                    break;
-                case 'K':
-                    break;
-                default:
-                    // Unmerged paths appear once per stage, next to each other.
-                    if (!path.SequenceEqual(lastTracked))
-                    {
-                        lastTracked = path.ToString();
-                        listing.Tracked.Add(new GitIndexEntry(lastTracked, mode));
-                    }
-
-                    break;
-            }
+                'R' => state.WorktreeDeleted,
+                'C' => state.WorktreeModified,
+                _ => null,
+            };
+            set?.Add(record[2..].ToString());
         }
     }
 
     /// <summary>Reads <c>git diff --cached --name-status -z --no-renames</c>: <c>status\0path\0</c> pairs.</summary>
-    public static void ParseStagedChanges(string output, GitWorktreeListing listing)
+    public static void ParseStagedChanges(string output, GitDirtyState state)
     {
         var fields = output.Split('\0');
         for (var i = 0; i + 1 < fields.Length; i += 2)
@@ -69,14 +83,16 @@ internal static class GitListingParser
             var path = fields[i + 1];
             if (status.StartsWith('D'))
             {
-                listing.StagedDeleted.Add(path);
+                state.StagedDeleted.Add(path);
             }
             else if (status.Length > 0)
             {
-                listing.StagedChanged.Add(path);
+                state.StagedChanged.Add(path);
             }
         }
     }
+
+    private static int CountRecords(string output) => output.AsSpan().Count('\0');
 
     private static int ParseOctal(ReadOnlySpan<char> text)
     {

@@ -12,12 +12,20 @@ public sealed class GitRepositoryLocator : IRepositoryLocator
             return null;
         }
 
-        var gitDirectory = Repository.Discover(Path.GetFullPath(workingDirectory));
-        if (gitDirectory is null)
+        try
         {
-            return null;
+            var gitDirectory = Repository.Discover(Path.GetFullPath(workingDirectory));
+            return gitDirectory is null ? null : Read(gitDirectory);
         }
+        catch (LibGit2SharpException ex)
+        {
+            // For example a repository owned by another user (libgit2's safe.directory check).
+            throw new CrabboxException(ExitCodes.Sync, $"read git repository for {workingDirectory}: {ex.Message}", ex);
+        }
+    }
 
+    private static RepositoryInfo? Read(string gitDirectory)
+    {
         using var repository = new Repository(gitDirectory);
         if (repository.Info.IsBare || repository.Info.WorkingDirectory is null)
         {

@@ -13,9 +13,27 @@ public sealed class GitSyncManifestBuilder(EnvironmentVariables environment) : I
     public async Task<SyncManifest> BuildAsync(RepositoryInfo repo, SyncSettings settings, CancellationToken cancellationToken)
     {
         var ignoreLines = await CrabboxIgnoreFile.ReadLinesAsync(repo.Root, cancellationToken);
-        var rules = ExcludeRuleSet.Create(settings.Excludes, ignoreLines);
-        var listing = await _reader.ReadAsync(repo.Root, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        return new ManifestAssembler(repo.Root, rules, listing).Assemble();
+        var assembler = new ManifestAssembler(repo.Root, ExcludeRuleSet.Create(settings.Excludes, ignoreLines));
+        using var listing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            var tracked = _reader.ReadTrackedAsync(repo.Root, listing.Token);
+            var untracked = _reader.ReadUntrackedAsync(repo.Root, listing.Token);
+            var dirty = _reader.ReadDirtyAsync(repo.Root, listing.Token);
+
+            // Tracked files are evaluated and lstat-ed on the pool while git still walks the tree
+            // for untracked files (the slowest listing), so both cores stay busy.
+            var trackedEntries = await tracked;
+            var trackedWork = Task.Run(() => assembler.AddTracked(trackedEntries), listing.Token);
+            var untrackedPaths = await untracked;
+            await trackedWork;
+            assembler.AddUntracked(untrackedPaths);
+            return assembler.Complete(await dirty);
+        }
+        catch
+        {
+            await listing.CancelAsync();
+            throw;
+        }
     }
 }

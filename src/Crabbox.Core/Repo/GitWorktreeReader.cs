@@ -3,51 +3,63 @@ using System.ComponentModel;
 namespace Crabbox.Core.Repo;
 
 /// <summary>
-/// Lists a working tree with two concurrent <c>git</c> processes (never one per file). Measured on
-/// a 20,000-file tree this took about 0.2 s, against about 0.37 s for LibGit2Sharp's status walk.
+/// Lists a working tree with a few concurrent <c>git</c> processes (never one per file): tracked
+/// entries, untracked files, worktree deletions and modifications, and staged changes. Measured on
+/// a 20,000-file tree, the git CLI lists in about 0.2 s where LibGit2Sharp's status walk takes
+/// about 0.37 s; splitting the listing lets the caller lstat tracked files while git still walks
+/// the tree for untracked ones.
 /// </summary>
 internal sealed class GitWorktreeReader(GitCommandRunner git)
 {
-    private static readonly string[] s_lsFiles =
-    [
-        "-c", "core.quotePath=false", "ls-files", "-z", "-t", "--stage",
-        "--cached", "--others", "--deleted", "--modified", "--exclude-standard",
-    ];
+    private static readonly string[] s_tracked = ["ls-files", "-z", "--stage"];
 
-    private static readonly string[] s_stagedChanges =
+    private static readonly string[] s_untracked = ["ls-files", "-z", "--others", "--exclude-standard"];
+
+    private static readonly string[] s_deletedAndModified = ["ls-files", "-z", "-t", "--deleted", "--modified"];
+
+    private static readonly string[] s_staged =
     [
         "diff", "--cached", "--name-status", "-z", "--no-renames", "--ignore-submodules=all", "--no-ext-diff",
     ];
 
+    /// <summary>Index entries with their modes, one per path.</summary>
     /// <exception cref="CrabboxException">Exit code 6 when git fails or is missing.</exception>
-    public async Task<GitWorktreeListing> ReadAsync(string root, CancellationToken cancellationToken)
+    public async Task<List<GitIndexEntry>> ReadTrackedAsync(string root, CancellationToken cancellationToken) =>
+        GitListingParser.ParseStage(await RunAsync(root, s_tracked, cancellationToken));
+
+    /// <summary>Untracked paths that no Git ignore source excludes (a nested repository shows as <c>dir/</c>).</summary>
+    /// <exception cref="CrabboxException">Exit code 6 when git fails or is missing.</exception>
+    public async Task<List<string>> ReadUntrackedAsync(string root, CancellationToken cancellationToken) =>
+        GitListingParser.ParsePaths(await RunAsync(root, s_untracked, cancellationToken));
+
+    /// <summary>Worktree deletions and modifications against the index, and staged changes against HEAD.</summary>
+    /// <exception cref="CrabboxException">Exit code 6 when git fails or is missing.</exception>
+    public async Task<GitDirtyState> ReadDirtyAsync(string root, CancellationToken cancellationToken)
     {
+        var worktree = RunAsync(root, s_deletedAndModified, cancellationToken);
+        var staged = RunAsync(root, s_staged, cancellationToken);
+        var state = new GitDirtyState();
+        GitListingParser.ParseDeletedAndModified(await worktree, state);
+        GitListingParser.ParseStagedChanges(await staged, state);
+        return state;
+    }
+
+    private async Task<string> RunAsync(string root, string[] arguments, CancellationToken cancellationToken)
+    {
+        GitCommandResult result;
         try
         {
-            var lsFiles = git.RunAsync(root, s_lsFiles, cancellationToken);
-            var staged = git.RunAsync(root, s_stagedChanges, cancellationToken);
-            var listed = await lsFiles;
-            var stagedResult = await staged;
-            Ensure(root, "ls-files", listed);
-            Ensure(root, "diff --cached", stagedResult);
-
-            var listing = new GitWorktreeListing();
-            GitListingParser.ParseLsFiles(listed.Output, listing);
-            GitListingParser.ParseStagedChanges(stagedResult.Output, listing);
-            return listing;
+            result = await git.RunAsync(root, arguments, cancellationToken);
         }
         catch (Win32Exception ex)
         {
             throw new CrabboxException(
                 ExitCodes.Sync, $"build sync file list: git could not be started ({ex.Message}); install git or pass --no-sync", ex);
         }
-    }
 
-    private static void Ensure(string root, string command, GitCommandResult result)
-    {
         if (result.ExitCode == 0)
         {
-            return;
+            return result.Output;
         }
 
         var detail = result.FirstErrorLine;
@@ -58,6 +70,6 @@ internal sealed class GitWorktreeReader(GitCommandRunner git)
                 $"build sync file list: {root} is not a Git repository: crabbox builds its sync manifest from Git; run 'git init' here to sync files, or pass --no-sync");
         }
 
-        throw new CrabboxException(ExitCodes.Sync, $"build sync file list: git {command} in {root} failed: {detail}");
+        throw new CrabboxException(ExitCodes.Sync, $"build sync file list: git {arguments[0]} in {root} failed: {detail}");
     }
 }

@@ -29,6 +29,17 @@ public sealed class GitRepositoryLocatorTests
     }
 
     [Fact]
+    public async Task Discover_BareRepository_ReturnsNull()
+    {
+        using var directory = new TempDirectory();
+        await TestProcess.RunCheckedAsync("git", ["init", "-q", "--bare", "bare.git"], directory.Path).WithTimeout();
+
+        var info = new GitRepositoryLocator().Discover(directory.Combine("bare.git"));
+
+        Assert.Null(info);
+    }
+
+    [Fact]
     public void Discover_MissingDirectory_ReturnsNull()
     {
         using var directory = new TempDirectory();

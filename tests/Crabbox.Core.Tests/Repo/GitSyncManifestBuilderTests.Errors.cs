@@ -72,4 +72,19 @@ public sealed partial class GitSyncManifestBuilderTests
         Assert.Empty(manifest.Changed);
         Assert.Equal(0, manifest.ChangedBytes);
     }
+
+    [Fact]
+    public async Task BuildAsync_UnreadableCrabboxIgnore_ThrowsUsageError()
+    {
+        using var repo = await TempGitRepo.CreateAsync().WithTimeout();
+        Directory.CreateDirectory(repo.FullPath(".crabboxignore"));
+
+        var error = await Assert.ThrowsAsync<CrabboxException>(
+            () => new GitSyncManifestBuilder(repo.Environment)
+                .BuildAsync(new GitRepositoryLocator().Discover(repo.Root)!, new SyncSettings(), TestContext.Current.CancellationToken)
+                .WithTimeout());
+
+        Assert.Equal(ExitCodes.Usage, error.ExitCode);
+        Assert.StartsWith($"read {repo.FullPath(".crabboxignore")}: ", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,14 +1,8 @@
 namespace Crabbox.Core.Repo;
 
-/// <summary>What Git reports about a working tree, before crabbox's excludes.</summary>
-internal sealed class GitWorktreeListing
+/// <summary>How a working tree and its index differ from what was committed, as Git reports it.</summary>
+internal sealed class GitDirtyState
 {
-    /// <summary>Index entries in index order, one per path (unmerged stages collapsed).</summary>
-    public List<GitIndexEntry> Tracked { get; } = [];
-
-    /// <summary>Untracked, not ignored paths (a nested repository shows as <c>dir/</c>).</summary>
-    public List<string> Untracked { get; } = [];
-
     /// <summary>Tracked paths missing from the working tree.</summary>
     public HashSet<string> WorktreeDeleted { get; } = new(StringComparer.Ordinal);
 

@@ -1,3 +1,5 @@
+using Crabbox.Islo.Emulator.Sandboxing;
+using Crabbox.Islo.Emulator.State;
 using Crabbox.Islo.Emulator.Tests.Support;
 
 namespace Crabbox.Islo.Emulator.Tests.Sandboxing;
@@ -94,5 +96,39 @@ public sealed class BubblewrapLauncherTests(EmulatorFixture fixture) : IClassFix
         Assert.Equal(0, artifact.ExitCode);
         Assert.Equal("artifact", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(artifact.Stdout.Trim())));
         Assert.Equal(0, tools.ExitCode);
+    }
+
+    [Fact]
+    public void CreateStartInfo_Arguments_IsolateAndKeepEnvironmentOutOfArgv()
+    {
+        var layout = new StateLayout("/opt/crabbox-state");
+        var launcher = new BubblewrapLauncher("/usr/bin/bwrap", layout);
+        var paths = layout.Sandbox("demo");
+
+        var startInfo = launcher.CreateStartInfo(new LaunchRequest
+        {
+            SandboxName = "demo",
+            Paths = paths,
+            Command = ["bash", "-c", "echo hi"],
+            Environment = new Dictionary<string, string> { ["SECRET_TOKEN"] = "s3cr3t", ["PATH"] = "/usr/bin" },
+            Workdir = "/workspace/repo",
+            HostWorkdir = Path.Combine(paths.Workspace, "repo"),
+            HostExecutable = "/usr/bin/bash",
+        });
+        var arguments = startInfo.ArgumentList.ToList();
+
+        Assert.Equal("/usr/bin/bwrap", startInfo.FileName);
+        foreach (var flag in new[] { "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session" })
+        {
+            Assert.Contains(flag, arguments);
+        }
+
+        Assert.Equal(["--bind", paths.Workspace, "/workspace"], arguments.Skip(arguments.IndexOf(paths.Workspace) - 1).Take(3));
+        Assert.Equal(["--tmpfs", "/opt/crabbox-state"], arguments.Skip(arguments.IndexOf("/opt/crabbox-state") - 1).Take(2));
+        Assert.Equal(["--chdir", "/workspace/repo"], arguments.Skip(arguments.IndexOf("--chdir")).Take(2));
+        Assert.Equal(["--", "bash", "-c", "echo hi"], arguments.TakeLast(4));
+        Assert.DoesNotContain(arguments, static argument => argument.Contains("s3cr3t", StringComparison.Ordinal));
+        Assert.Equal("s3cr3t", startInfo.Environment["SECRET_TOKEN"]);
+        Assert.Equal(2, startInfo.Environment.Count);
     }
 }

@@ -209,6 +209,22 @@ public sealed class SandboxEndpointsTests(EmulatorFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Delete_WorkspaceLinkingToHostFolder_LeavesHostFolderIntact()
+    {
+        var name = await Client.CreateSandboxAsync("del");
+        using var outside = new TempDirectory();
+        var hostFile = Path.Combine(outside.Path, "keep.txt");
+        await File.WriteAllTextAsync(hostFile, "keep", TestTimeouts.Token());
+        await Client.BashAsync(name, $"ln -s '{outside.Path}' /workspace/host-dir; mkdir -p /workspace/a; ln -s '{outside.Path}' /workspace/a/nested");
+
+        var deleted = await Client.DeleteAsync($"sandboxes/{name}");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
+        Assert.True(File.Exists(hostFile));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(fixture.StateDirectory, "trash")));
+    }
+
+    [Fact]
     public async Task Delete_RunningCommand_IsKilledAndStreamEnds()
     {
         var name = await Client.CreateSandboxAsync("kill");

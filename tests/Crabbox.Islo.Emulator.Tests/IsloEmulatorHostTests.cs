@@ -52,6 +52,24 @@ public sealed class IsloEmulatorHostTests
     }
 
     [Fact]
+    public async Task StartAsync_WithLog_WritesOneLinePerRequestWithoutSecrets()
+    {
+        using var state = new TempDirectory();
+        var log = new StringWriter();
+        await using var host = await IsloEmulatorHost.StartAsync(new IsloEmulatorOptions { StateDirectory = state.Path, Log = TextWriter.Synchronized(log) }, TestTimeouts.Token());
+        using var client = await IsloTestClient.CreateAsync(host, TestTimeouts.Token());
+
+        await client.GetAsync("sandboxes?q=needle");
+
+        var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Matches(@"^islo-emulator: POST /auth/token 200 \d+ms$", lines[0]);
+        Assert.Matches(@"^islo-emulator: GET /sandboxes 200 \d+ms$", lines[1]);
+        Assert.DoesNotContain(host.ApiKey, log.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(client.Http.DefaultRequestHeaders.Authorization!.Parameter!, log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartAsync_HostIsolation_WarnsLoudlyAndMarksSandboxes()
     {
         using var state = new TempDirectory();

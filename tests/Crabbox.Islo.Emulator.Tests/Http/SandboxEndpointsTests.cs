@@ -37,6 +37,16 @@ public sealed class SandboxEndpointsTests(EmulatorFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task CreateAndList_TrailingSlashPaths_AreServedToo()
+    {
+        var created = await Client.PostAsync("sandboxes/", "{}");
+        var listed = await Client.GetAsync("sandboxes/?limit=1");
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal(HttpStatusCode.OK, listed.Status);
+    }
+
+    [Fact]
     public async Task Create_EmptyBody_GeneratesNameAndDefaults()
     {
         var response = await Client.PostAsync("sandboxes", "{}");
@@ -271,8 +281,7 @@ public sealed class SandboxEndpointsTests(EmulatorFixture fixture) : IClassFixtu
         await WaitForOutputGrowthAsync(name, execId, 0);
 
         var pause = await Client.PostAsync($"sandboxes/{name}/pause");
-        await Task.Delay(100, TestTimeouts.Token()); // lets output written before SIGSTOP drain from the pipe
-        var paused = await OutputLengthAsync(name, execId);
+        var paused = await WaitForStableOutputAsync(name, execId); // output written before SIGSTOP may still drain
         await Task.Delay(400, TestTimeouts.Token());
         var stillPaused = await OutputLengthAsync(name, execId);
         var resume = await Client.PostAsync($"sandboxes/{name}/resume");
@@ -325,6 +334,25 @@ public sealed class SandboxEndpointsTests(EmulatorFixture fixture) : IClassFixtu
         var result = await Client.GetAsync($"sandboxes/{name}/exec/{execId}");
         Assert.Equal(HttpStatusCode.OK, result.Status);
         return result.String("stdout").Length;
+    }
+
+    private async Task<int> WaitForStableOutputAsync(string name, string execId)
+    {
+        var token = TestTimeouts.Token();
+        var previous = await OutputLengthAsync(name, execId);
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            await Task.Delay(100, token);
+            var current = await OutputLengthAsync(name, execId);
+            if (current == previous)
+            {
+                return current;
+            }
+
+            previous = current;
+        }
+
+        return previous;
     }
 
     private async Task<int> WaitForOutputGrowthAsync(string name, string execId, int beyond)

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Crabbox.Core.Sync;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(SyncPlanDocument))]
+internal sealed partial class SyncPlanJsonContext : JsonSerializerContext;

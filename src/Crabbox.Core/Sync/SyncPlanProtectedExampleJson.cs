@@ -1,0 +1,3 @@
+namespace Crabbox.Core.Sync;
+
+internal sealed record SyncPlanProtectedExampleJson(string Path, string Pattern);

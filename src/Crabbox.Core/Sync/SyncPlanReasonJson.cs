@@ -1,0 +1,3 @@
+namespace Crabbox.Core.Sync;
+
+internal sealed record SyncPlanReasonJson(string Status, string Metric, long Actual, long Limit);

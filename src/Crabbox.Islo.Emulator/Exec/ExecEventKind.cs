@@ -1,0 +1,8 @@
+namespace Crabbox.Islo.Emulator.Exec;
+
+internal enum ExecEventKind
+{
+    Stdout,
+    Stderr,
+    Exit,
+}

@@ -1,0 +1,7 @@
+namespace Crabbox.Islo.Emulator.Json;
+
+/// <summary><c>FileUploadStatusResponse</c>.</summary>
+internal sealed record StatusResponse
+{
+    public required string Status { get; init; }
+}

@@ -23,7 +23,7 @@ internal static class CrabboxServices
         services.AddSingleton(_ => environment.Paths);
         services.AddSingleton<IClaimStore>(sp => new ClaimStore(environment.Paths, environment.Time));
         services.AddSingleton<IRepositoryLocator, GitRepositoryLocator>();
-        services.AddSingleton<ISyncManifestBuilder, GitSyncManifestBuilder>();
+        services.AddSingleton<ISyncManifestBuilder>(_ => new GitSyncManifestBuilder(environment.Variables));
         services.AddSingleton<ISyncArchiveWriter, TarGzSyncArchiveWriter>();
         services.AddSingleton<ProviderRegistry>();
 

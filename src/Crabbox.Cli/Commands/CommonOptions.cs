@@ -53,16 +53,18 @@ internal static class CommonOptions
         HelpName = "pond",
     };
 
-    /// <summary>A Go-syntax duration (<c>90s</c>, <c>5m</c>, <c>1h30m</c>) that must be positive.</summary>
-    public static Option<TimeSpan> Duration(string name, string description, TimeSpan defaultValue) => new(name)
+    /// <summary>
+    /// A Go-syntax duration (<c>90s</c>, <c>5m</c>, <c>1h30m</c>) that must be positive; null when not
+    /// given (callers apply their default, which the description names in Go syntax).
+    /// </summary>
+    public static Option<TimeSpan?> Duration(string name, string description) => new(name)
     {
         Description = description,
         HelpName = "duration",
-        DefaultValueFactory = _ => defaultValue,
         CustomParser = result => ParseDuration(result, name),
     };
 
-    private static TimeSpan ParseDuration(ArgumentResult result, string name)
+    private static TimeSpan? ParseDuration(ArgumentResult result, string name)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
         if (GoDuration.TryParse(text, out var value) && value > TimeSpan.Zero)
@@ -71,6 +73,6 @@ internal static class CommonOptions
         }
 
         result.AddError($"invalid duration \"{text}\" for {name}: use a positive Go duration such as 90s, 5m or 1h30m");
-        return default;
+        return null;
     }
 }

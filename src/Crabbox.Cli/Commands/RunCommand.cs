@@ -23,27 +23,27 @@ internal sealed class RunCommand : CrabboxCommand
     private static readonly Option<string[]> s_downloadOption = new("--download") { Description = "After a successful run, copy a remote workspace file here (repeatable; files up to 64 KiB)", HelpName = "remote=local" };
     private static readonly Option<string[]> s_requireArtifactOption = new("--require-artifact") { Description = "Fail with exit 7 unless this workspace file exists after a successful run (repeatable)", HelpName = "path" };
     private static readonly Option<string[]> s_allowEnvOption = new("--allow-env") { Description = "Forward this local environment variable (NAME or PREFIX*) to the command (repeatable); adds to env.allow", HelpName = "name" };
-    private static readonly Option<TimeSpan?> s_idleTimeoutOption = DurationFlag("--idle-timeout", "Idle timeout recorded with the lease (default 30m)");
-    private static readonly Option<TimeSpan> s_waitTimeoutOption = CommonOptions.Duration("--wait-timeout", "How long a new sandbox may take to become ready (exit 5 after that)", TimeSpan.FromMinutes(5));
-    private static readonly Option<TimeSpan?> s_ttlOption = DurationFlag("--ttl", "Maximum lease lifetime recorded with the lease (default 1h30m)");
+    private static readonly Option<TimeSpan?> s_idleTimeoutOption = CommonOptions.Duration("--idle-timeout", "Idle timeout recorded with the lease (default 30m)");
+    private static readonly Option<TimeSpan?> s_waitTimeoutOption = CommonOptions.Duration("--wait-timeout", "How long a new sandbox may take to become ready before exit 5 (default 5m)");
+    private static readonly Option<TimeSpan?> s_ttlOption = CommonOptions.Duration("--ttl", "Maximum lease lifetime recorded with the lease (default 1h30m)");
     private static readonly Argument<string[]> s_commandArgument = new("command") { Description = "The command and its arguments, after --", Arity = ArgumentArity.ZeroOrMore };
 
     // Accepted for compatibility with the Go crabbox, then rejected by providers that cannot honor them.
-    private static readonly Option<bool> s_syncOnlyOption = Hidden<bool>("--sync-only");
-    private static readonly Option<bool> s_checksumOption = Hidden<bool>("--checksum");
-    private static readonly Option<bool> s_forceSyncLargeOption = Hidden<bool>("--force-sync-large");
-    private static readonly Option<string?> s_envHelperOption = Hidden<string?>("--env-helper");
-    private static readonly Option<string?> s_captureStdoutOption = Hidden<string?>("--capture-stdout");
-    private static readonly Option<string?> s_captureStderrOption = Hidden<string?>("--capture-stderr");
-    private static readonly Option<bool> s_captureOnFailOption = Hidden<bool>("--capture-on-fail");
-    private static readonly Option<string[]> s_artifactGlobOption = Hidden<string[]>("--artifact-glob");
-    private static readonly Option<string?> s_emitProofOption = Hidden<string?>("--emit-proof");
-    private static readonly Option<string?> s_stopAfterOption = Hidden<string?>("--stop-after");
-    private static readonly Option<string?> s_scriptOption = Hidden<string?>("--script");
-    private static readonly Option<bool> s_scriptStdinOption = Hidden<bool>("--script-stdin");
-    private static readonly Option<string?> s_freshPrOption = Hidden<string?>("--fresh-pr");
-    private static readonly Option<string?> s_poolOption = Hidden<string?>("--pool");
-    private static readonly Option<string[]> s_requireArtifactSchemaOption = Hidden<string[]>("--require-artifact-schema");
+    private static readonly Option<bool> s_syncOnlyOption = CompatibilityFlag<bool>("--sync-only");
+    private static readonly Option<bool> s_checksumOption = CompatibilityFlag<bool>("--checksum");
+    private static readonly Option<bool> s_forceSyncLargeOption = CompatibilityFlag<bool>("--force-sync-large");
+    private static readonly Option<string?> s_envHelperOption = CompatibilityFlag<string?>("--env-helper");
+    private static readonly Option<string?> s_captureStdoutOption = CompatibilityFlag<string?>("--capture-stdout");
+    private static readonly Option<string?> s_captureStderrOption = CompatibilityFlag<string?>("--capture-stderr");
+    private static readonly Option<bool> s_captureOnFailOption = CompatibilityFlag<bool>("--capture-on-fail");
+    private static readonly Option<string[]> s_artifactGlobOption = CompatibilityFlag<string[]>("--artifact-glob");
+    private static readonly Option<string?> s_emitProofOption = CompatibilityFlag<string?>("--emit-proof");
+    private static readonly Option<string?> s_stopAfterOption = CompatibilityFlag<string?>("--stop-after");
+    private static readonly Option<string?> s_scriptOption = CompatibilityFlag<string?>("--script");
+    private static readonly Option<bool> s_scriptStdinOption = CompatibilityFlag<bool>("--script-stdin");
+    private static readonly Option<string?> s_freshPrOption = CompatibilityFlag<string?>("--fresh-pr");
+    private static readonly Option<string?> s_poolOption = CompatibilityFlag<string?>("--pool");
+    private static readonly Option<string[]> s_requireArtifactSchemaOption = CompatibilityFlag<string[]>("--require-artifact-schema");
 
     private readonly ProviderFlagOptions _providerFlags;
     private readonly RunService _service;
@@ -91,7 +91,7 @@ internal sealed class RunCommand : CrabboxCommand
             Pond = parseResult.GetValue(s_pondOption),
             Label = parseResult.GetValue(s_labelOption),
             TimingJson = parseResult.GetValue(s_timingJsonOption),
-            WaitTimeout = parseResult.GetValue(s_waitTimeoutOption),
+            WaitTimeout = parseResult.GetValue(s_waitTimeoutOption) ?? TimeSpan.FromMinutes(5),
             Downloads = parseResult.GetValue(s_downloadOption) ?? [],
             RequiredArtifacts = parseResult.GetValue(s_requireArtifactOption) ?? [],
             AllowEnv = parseResult.GetValue(s_allowEnvOption) ?? [],
@@ -136,22 +136,5 @@ internal sealed class RunCommand : CrabboxCommand
         }
     }
 
-    private static Option<TimeSpan?> DurationFlag(string name, string description) => new(name)
-    {
-        Description = description,
-        HelpName = "duration",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
-            if (GoDuration.TryParse(text, out var value) && value > TimeSpan.Zero)
-            {
-                return value;
-            }
-
-            result.AddError($"invalid duration \"{text}\" for {name}: use a positive Go duration such as 90s, 5m or 1h30m");
-            return null;
-        },
-    };
-
-    private static Option<T> Hidden<T>(string name) => new(name) { Hidden = true };
+    private static Option<T> CompatibilityFlag<T>(string name) => new(name) { Hidden = true };
 }

@@ -12,7 +12,7 @@ internal sealed class StatusCommand : CrabboxCommand
     private static readonly Option<string?> s_idOption = CommonOptions.Id();
     private static readonly Argument<string?> s_idArgument = CommonOptions.IdArgument();
     private static readonly Option<bool> s_waitOption = new("--wait") { Description = "Poll until the lease is ready; exit 5 on a terminal state or timeout" };
-    private static readonly Option<TimeSpan> s_waitTimeoutOption = CommonOptions.Duration("--wait-timeout", "How long --wait may take", TimeSpan.FromMinutes(5));
+    private static readonly Option<TimeSpan?> s_waitTimeoutOption = CommonOptions.Duration("--wait-timeout", "How long --wait may take before exit 5 (default 5m)");
     private static readonly Option<bool> s_jsonOption = CommonOptions.Json("the status");
 
     private readonly ProviderFlagOptions _providerFlags;
@@ -40,7 +40,7 @@ internal sealed class StatusCommand : CrabboxCommand
             {
                 Id = id,
                 Wait = parseResult.GetValue(s_waitOption),
-                WaitTimeout = parseResult.GetValue(s_waitTimeoutOption),
+                WaitTimeout = parseResult.GetValue(s_waitTimeoutOption) ?? TimeSpan.FromMinutes(5),
             },
             parseResult.GetValue(s_jsonOption),
             cancellationToken);

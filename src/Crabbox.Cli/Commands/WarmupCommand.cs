@@ -19,7 +19,7 @@ internal sealed class WarmupCommand : CrabboxCommand
     private static readonly Option<string?> s_slugOption = CommonOptions.Slug();
     private static readonly Option<string?> s_pondOption = CommonOptions.Pond();
     private static readonly Option<bool> s_timingJsonOption = CommonOptions.TimingJson();
-    private static readonly Option<TimeSpan> s_waitTimeoutOption = CommonOptions.Duration("--wait-timeout", "How long the new sandbox may take to become ready (exit 5 after that)", TimeSpan.FromMinutes(5));
+    private static readonly Option<TimeSpan?> s_waitTimeoutOption = CommonOptions.Duration("--wait-timeout", "How long the new sandbox may take to become ready before exit 5 (default 5m)");
 
     private readonly ProviderFlagOptions _providerFlags;
     private readonly WarmupService _service;
@@ -48,7 +48,7 @@ internal sealed class WarmupCommand : CrabboxCommand
                 Slug = parseResult.GetValue(s_slugOption),
                 Pond = parseResult.GetValue(s_pondOption),
                 TimingJson = parseResult.GetValue(s_timingJsonOption),
-                WaitTimeout = parseResult.GetValue(s_waitTimeoutOption),
+                WaitTimeout = parseResult.GetValue(s_waitTimeoutOption) ?? TimeSpan.FromMinutes(5),
             },
             cancellationToken);
 }

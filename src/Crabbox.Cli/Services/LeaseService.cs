@@ -16,11 +16,11 @@ internal sealed class LeaseService(CliEnvironment environment, ProviderSessionFa
         var output = environment.Console.Out;
         if (json)
         {
-            StatusRenderer.WriteJson(view, output);
+            StatusRenderer.WriteJson(output, view);
         }
         else
         {
-            StatusRenderer.WriteText(view, output);
+            StatusRenderer.WriteText(output, view);
         }
 
         return ExitCodes.Success;
@@ -33,11 +33,11 @@ internal sealed class LeaseService(CliEnvironment environment, ProviderSessionFa
         var output = environment.Console.Out;
         if (json)
         {
-            LeaseListRenderer.WriteJson(leases, output);
+            LeaseListRenderer.WriteJson(output, leases);
         }
         else
         {
-            LeaseListRenderer.WriteText(leases, output);
+            LeaseListRenderer.WriteText(output, leases);
         }
 
         return ExitCodes.Success;
@@ -70,7 +70,7 @@ internal sealed class LeaseService(CliEnvironment environment, ProviderSessionFa
         }
 
         var target = await login.ResolveSshAsync(request with { Repo = session.Repo }, cancellationToken);
-        await environment.Console.Out.WriteLineAsync(SshCommandRenderer.Render(target));
+        await environment.Console.Out.WriteLineAsync(SshCommandRenderer.Format(target));
         return ExitCodes.Success;
     }
 

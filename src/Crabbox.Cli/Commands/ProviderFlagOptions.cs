@@ -21,7 +21,6 @@ internal sealed class ProviderFlagOptions
             {
                 Description = flag.Description,
                 HelpName = flag.Kind == ConfigValueKind.StringList ? "value,..." : "value",
-                Arity = ArgumentArity.ExactlyOne,
             }));
         }
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Crabbox.Core.Repo;
-using Crabbox.Core.Tests.TestSupport;
 
 namespace Crabbox.Core.Tests.Repo;
 

@@ -1,5 +1,4 @@
 using Crabbox.Core.Repo;
-using Crabbox.Core.Tests.TestSupport;
 
 namespace Crabbox.Core.Tests.Repo;
 

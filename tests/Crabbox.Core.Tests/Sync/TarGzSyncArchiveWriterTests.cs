@@ -1,6 +1,5 @@
 using Crabbox.Core.Repo;
 using Crabbox.Core.Sync;
-using Crabbox.Core.Tests.TestSupport;
 
 namespace Crabbox.Core.Tests.Sync;
 

@@ -1,6 +1,7 @@
 using System.Text;
+using Crabbox.Core;
 
-namespace Crabbox.Core.Tests.TestSupport;
+namespace Crabbox.Testing;
 
 /// <summary>
 /// A throwaway Git repository driven through the real <c>git</c> CLI. Git runs with its own empty

@@ -1,4 +1,5 @@
-namespace Crabbox.Core.Tests.TestSupport;
+using Xunit;
+namespace Crabbox.Testing;
 
 /// <summary>Bounds for awaits in tests, so a hang fails instead of stalling the run.</summary>
 public static class TestTimeouts

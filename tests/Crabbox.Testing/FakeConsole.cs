@@ -1,7 +1,7 @@
 using System.Text;
 using Crabbox.Core.Output;
 
-namespace Crabbox.Core.Tests.TestSupport;
+namespace Crabbox.Testing;
 
 /// <summary>An <see cref="IConsole"/> that captures everything written to it.</summary>
 public sealed class FakeConsole : IConsole

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using Xunit;
 
-namespace Crabbox.Core.Tests.TestSupport;
+namespace Crabbox.Testing;
 
 /// <summary>Runs helper processes (git, tar, python3) for tests, bounded by a timeout.</summary>
 public static class TestProcess

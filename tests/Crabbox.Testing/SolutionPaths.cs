@@ -1,4 +1,4 @@
-namespace Crabbox.Core.Tests.TestSupport;
+namespace Crabbox.Testing;
 
 /// <summary>Locates the solution folder and the shared benchmark scripts next to it.</summary>
 public static class SolutionPaths

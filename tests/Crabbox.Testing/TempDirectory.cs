@@ -1,4 +1,4 @@
-namespace Crabbox.Core.Tests.TestSupport;
+namespace Crabbox.Testing;
 
 /// <summary>A unique directory under the system temp folder, deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable

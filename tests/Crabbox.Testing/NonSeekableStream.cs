@@ -1,4 +1,4 @@
-namespace Crabbox.Core.Tests.TestSupport;
+namespace Crabbox.Testing;
 
 /// <summary>A write-only, non-seekable view of another stream that records whether it was disposed.</summary>
 public sealed class NonSeekableStream(Stream inner) : Stream

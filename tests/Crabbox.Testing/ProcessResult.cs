@@ -1,3 +1,3 @@
-namespace Crabbox.Core.Tests.TestSupport;
+namespace Crabbox.Testing;
 
 public sealed record ProcessResult(int ExitCode, string Output, string Error);

@@ -34,7 +34,7 @@ internal sealed class IsloApiHarness : IDisposable
                 _unrouted.Add(recorded);
             }
 
-            throw new InvalidOperationException($"unrouted request {request.Method} {request.RequestUri}");
+            return new ThrowingResponse(new InvalidOperationException($"unrouted request {request.Method} {request.RequestUri}"));
         });
     }
 
@@ -78,7 +78,11 @@ internal sealed class IsloApiHarness : IDisposable
     public MockedRequest On(HttpMethod method, string pathAndQuery, params Func<HttpResponseMessage>[] responses) =>
         On(Base, method, pathAndQuery, responses);
 
-    public MockedRequest On(string origin, HttpMethod method, string pathAndQuery, params Func<HttpResponseMessage>[] responses)
+    public MockedRequest On(string origin, HttpMethod method, string pathAndQuery, params Func<HttpResponseMessage>[] responses) =>
+        OnAsync(origin, method, pathAndQuery, [.. responses.Select(respond => (Func<Task<HttpResponseMessage>>)(() => Task.FromResult(respond())))]);
+
+    /// <summary>Like <see cref="On(string, HttpMethod, string, Func{HttpResponseMessage}[])"/>, with responses that may wait.</summary>
+    public MockedRequest OnAsync(string origin, HttpMethod method, string pathAndQuery, params Func<Task<HttpResponseMessage>>[] responses)
     {
         if (pathAndQuery == AuthPath)
         {
@@ -91,14 +95,24 @@ internal sealed class IsloApiHarness : IDisposable
                 && request.RequestUri.PathAndQuery == pathAndQuery);
         route.Respond(async request =>
         {
-            var recorded = await RecordedRequest.FromAsync(request);
+            RecordedRequest recorded;
+            try
+            {
+                recorded = await RecordedRequest.FromAsync(request);
+            }
+            catch (Exception ex)
+            {
+                // Reading the body ran the client's content writer; its failure is the transport's.
+                return new ThrowingResponse(ex);
+            }
+
             lock (_gate)
             {
                 _requests.Add(recorded);
             }
 
             var index = Interlocked.Increment(ref next) - 1;
-            return responses[Math.Min(index, responses.Length - 1)]();
+            return await responses[Math.Min(index, responses.Length - 1)]();
         });
         return route;
     }
@@ -114,7 +128,7 @@ internal sealed class IsloApiHarness : IDisposable
             OnToken(Respond.Token(SessionToken));
         }
 
-        var httpClient = new HttpClient(handler ?? Http);
+        var httpClient = new HttpClient(handler ?? new ThrowingResponseHandler(Http));
         return new IsloClient(httpClient, Options, Clock, new IsloRetryPolicy(Delays));
     }
 

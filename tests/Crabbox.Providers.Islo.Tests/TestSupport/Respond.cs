@@ -43,7 +43,7 @@ internal static class Respond
         return response;
     };
 
-    public static Func<HttpResponseMessage> Throw(Exception exception) => () => throw exception;
+    public static Func<HttpResponseMessage> Throw(Exception exception) => () => new ThrowingResponse(exception);
 
     public static Func<HttpResponseMessage> Token(string token, int? maxAge = 3600) => Json(
         maxAge is { } seconds

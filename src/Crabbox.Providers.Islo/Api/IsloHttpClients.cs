@@ -5,8 +5,7 @@ namespace Crabbox.Providers.Islo.Api;
 /// <summary>
 /// How an HttpClient for <see cref="IsloClient"/> must be built: its primary handler never
 /// follows redirects (the client enforces the same-origin rule itself) and there is no overall
-/// timeout. Register with
-/// <c>services.AddHttpClient(IsloHttpClients.Name).ConfigurePrimaryHttpMessageHandler(IsloHttpClients.CreateHandler)</c>.
+/// timeout. <see cref="IsloClientFactory.AddIsloClient"/> registers it that way.
 /// </summary>
 internal static class IsloHttpClients
 {

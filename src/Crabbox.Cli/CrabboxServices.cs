@@ -34,6 +34,7 @@ internal static class CrabboxServices
         services.AddSingleton<WarmupService>();
         services.AddSingleton<LeaseService>();
         services.AddSingleton<SyncPlanService>();
+        services.AddSingleton<EmulatorService>();
 
         services.AddTransient<RunCommand>();
         services.AddTransient<WarmupCommand>();
@@ -45,6 +46,7 @@ internal static class CrabboxServices
         services.AddTransient<SshCommand>();
         services.AddTransient<SyncPlanCommand>();
         services.AddTransient<ProvidersCommand>();
+        services.AddTransient<IsloEmulatorCommand>();
         services.AddTransient<CrabboxRootCommand>();
         services.AddTransient<CliApplication>();
 

@@ -1,0 +1,85 @@
+using Crabbox.Core.Output;
+using Crabbox.Core.Providers;
+using Crabbox.Core.Runs;
+using Crabbox.Islo.Emulator;
+using Crabbox.Providers.Islo;
+
+namespace Crabbox.Cli.Local;
+
+/// <summary>
+/// Starts the emulator on first use (so option errors never pay for it) and forwards every
+/// operation to an <see cref="IsloBackend"/> pointed at it. Disposing stops the emulator; the
+/// sandboxes' state stays on disk for later crabbox processes.
+/// </summary>
+internal sealed class LocalBackend(ProviderContext context, IsloProvider islo)
+    : IDelegatedRunBackend, IPausableBackend, IAsyncDisposable
+{
+    private IsloEmulatorHost? _host;
+    private IsloBackend? _backend;
+
+    public async Task WarmupAsync(WarmupRequest request, CancellationToken cancellationToken) =>
+        await (await StartAsync(cancellationToken)).WarmupAsync(request, cancellationToken);
+
+    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken) =>
+        await (await StartAsync(cancellationToken)).RunAsync(request, cancellationToken);
+
+    public async Task<IReadOnlyList<LeaseView>> ListAsync(ListRequest request, CancellationToken cancellationToken) =>
+        await (await StartAsync(cancellationToken)).ListAsync(request, cancellationToken);
+
+    public async Task<StatusView> StatusAsync(StatusRequest request, CancellationToken cancellationToken) =>
+        await (await StartAsync(cancellationToken)).StatusAsync(request, cancellationToken);
+
+    public async Task StopAsync(LeaseRequest request, CancellationToken cancellationToken) =>
+        await (await StartAsync(cancellationToken)).StopAsync(request, cancellationToken);
+
+    public async Task PauseAsync(LeaseRequest request, CancellationToken cancellationToken) =>
+        await (await StartAsync(cancellationToken)).PauseAsync(request, cancellationToken);
+
+    public async Task ResumeAsync(LeaseRequest request, CancellationToken cancellationToken) =>
+        await (await StartAsync(cancellationToken)).ResumeAsync(request, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            // A fresh bound: the run's own token may already be cancelled (Ctrl-C).
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await _host.StopAsync(timeout.Token);
+            await _host.DisposeAsync();
+        }
+    }
+
+    private async Task<IsloBackend> StartAsync(CancellationToken cancellationToken)
+    {
+        if (_backend is not null)
+        {
+            return _backend;
+        }
+
+        var isolation = context.Config.GetString(LocalConfigKeys.Isolation) switch
+        {
+            "bubblewrap" => SandboxIsolation.Bubblewrap,
+            "host" => SandboxIsolation.Host,
+            _ => SandboxIsolation.Auto,
+        };
+        try
+        {
+            _host = await IsloEmulatorHost.StartAsync(
+                new IsloEmulatorOptions { StateDirectory = context.Paths.LocalProviderDirectory, Isolation = isolation },
+                cancellationToken);
+        }
+        catch (InvalidOperationException error)
+        {
+            throw Core.CrabboxException.Usage($"provider=local: {error.Message}");
+        }
+
+        if (_host.IsolationWarning is { } warning)
+        {
+            await context.Console.Error.WriteLineAsync("warning: " + warning);
+        }
+
+        var endpoint = new IsloEndpoint(_host.BaseUrl, _host.BaseUrl, _host.ApiKey);
+        _backend = islo.CreateBackend(context, endpoint, LocalProvider.ProviderName);
+        return _backend;
+    }
+}

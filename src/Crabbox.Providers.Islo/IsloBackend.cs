@@ -35,7 +35,8 @@ internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBacke
         IIsloClientFactory clients,
         ISyncManifestBuilder manifests,
         ISyncArchiveWriter archives,
-        IsloTimeouts? timeouts = null)
+        IsloTimeouts? timeouts = null,
+        string? tempDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrWhiteSpace(providerName);
@@ -51,6 +52,7 @@ internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBacke
             Timeouts = timeouts ?? IsloTimeouts.Default,
             Clients = new IsloClientAccessor(clients, endpoint, providerName),
             WorkingDirectory = context.WorkingDirectory,
+            TempDirectory = tempDirectory ?? Path.GetTempPath(),
         };
         _resolver = new IsloLeaseResolver(_runtime);
         _releaser = new IsloSandboxReleaser(_runtime);

@@ -30,6 +30,9 @@ internal sealed class IsloRuntime
     /// <summary>Relative <c>--download</c> destinations resolve against it.</summary>
     public required string WorkingDirectory { get; init; }
 
+    /// <summary>Where the exec-upload fallback writes its private archive file.</summary>
+    public string TempDirectory { get; init; } = Path.GetTempPath();
+
     /// <summary>The API client; the first access fails with exit 2 when no key is set.</summary>
     public IIsloClient Client => Clients.Client;
 

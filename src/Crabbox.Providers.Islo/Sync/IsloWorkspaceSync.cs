@@ -105,7 +105,7 @@ internal sealed class IsloWorkspaceSync(
 
     private async Task FallbackAsync(string sandbox, string workspace, SyncManifest manifest, SyncArchiveOptions options, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"crabbox-islo-sync-{Guid.NewGuid():N}.tgz");
+        var path = Path.Combine(runtime.TempDirectory, $"crabbox-islo-sync-{Guid.NewGuid():N}.tgz");
         try
         {
             var fileOptions = new FileStreamOptions

@@ -33,6 +33,7 @@ internal sealed class BackendHarness : IDisposable
         Factory = new FakeIsloClientFactory(Client);
         WorkingDirectory = _directory.Combine("cwd");
         Directory.CreateDirectory(WorkingDirectory);
+        Directory.CreateDirectory(ScratchDirectory);
     }
 
     public FakeIsloClient Client { get; } = new();
@@ -58,6 +59,9 @@ internal sealed class BackendHarness : IDisposable
     public string? UserConfig { get; set; }
 
     public string WorkingDirectory { get; }
+
+    /// <summary>A private temp directory for the exec-upload fallback's archive file.</summary>
+    public string ScratchDirectory => _directory.Combine("tmp");
 
     public EnvironmentVariables Environment => new(Variables);
 
@@ -148,6 +152,7 @@ internal sealed class BackendHarness : IDisposable
             Timeouts = timeouts ?? IsloTimeouts.Default,
             Clients = new IsloClientAccessor(Factory, IsloEndpointResolver.Resolve(context.Config, context.Environment, providerName), providerName),
             WorkingDirectory = context.WorkingDirectory,
+            TempDirectory = ScratchDirectory,
         };
     }
 
@@ -202,6 +207,7 @@ internal sealed class BackendHarness : IDisposable
             Factory,
             new GitSyncManifestBuilder(Repo?.Environment ?? Environment),
             new TarGzSyncArchiveWriter(),
-            timeouts);
+            timeouts,
+            ScratchDirectory);
     }
 }

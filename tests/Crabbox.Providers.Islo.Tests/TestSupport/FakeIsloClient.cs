@@ -24,8 +24,11 @@ internal sealed class FakeIsloClient : IIsloClient
         }
     }
 
-    /// <summary>The status a created sandbox starts with.</summary>
+    /// <summary>The status the create response reports.</summary>
     public string CreateStatus { get; set; } = "running";
+
+    /// <summary>What GETs of a created sandbox answer, in turn (the last one repeats).</summary>
+    public string[] StatusesAfterCreate { get; set; } = ["running"];
 
     /// <summary>Bytes of every archive upload, in order.</summary>
     public List<byte[]> Uploads { get; } = [];
@@ -42,6 +45,9 @@ internal sealed class FakeIsloClient : IIsloClient
     public Func<string, IsloExecRequest, Stream, Stream, CancellationToken, Task<int>>? OnExec { get; set; }
 
     public Func<IsloSandbox, IsloSandbox>? OnResume { get; set; }
+
+    /// <summary>Called on every GET before it answers (e.g. to interrupt a wait).</summary>
+    public Action<string>? OnGet { get; set; }
 
     public IReadOnlyList<IsloSandbox> ListResult { get; set; } = [];
 
@@ -75,7 +81,7 @@ internal sealed class FakeIsloClient : IIsloClient
         var created = OnCreate?.Invoke(request) ?? new IsloSandbox { Name = request.Name, Status = CreateStatus, Id = "uuid-" + request.Name };
         if (created.Name is { } name && !Exists(name))
         {
-            AddSandbox(name, created.Status ?? "running");
+            AddSandbox(name, StatusesAfterCreate);
         }
 
         return Task.FromResult(created);
@@ -84,6 +90,7 @@ internal sealed class FakeIsloClient : IIsloClient
     public Task<IsloSandbox> GetSandboxAsync(string name, CancellationToken cancellationToken)
     {
         Record("get", name, null, cancellationToken);
+        OnGet?.Invoke(name);
         lock (_gate)
         {
             if (!_statuses.TryGetValue(name, out var statuses))

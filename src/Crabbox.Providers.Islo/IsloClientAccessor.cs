@@ -13,6 +13,10 @@ internal sealed class IsloClientAccessor(IIsloClientFactory factory, IsloEndpoin
 
     public IIsloClient Client => _client ??= Create();
 
+    /// <summary>Whether <paramref name="value"/> is this endpoint's API key (compared trimmed, ordinal).</summary>
+    public bool IsApiKey(string? value) =>
+        !string.IsNullOrWhiteSpace(endpoint.ApiKey) && string.Equals(value?.Trim(), endpoint.ApiKey.Trim(), StringComparison.Ordinal);
+
     private IIsloClient Create()
     {
         if (string.IsNullOrWhiteSpace(endpoint.ApiKey))

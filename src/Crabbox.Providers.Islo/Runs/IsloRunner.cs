@@ -114,6 +114,7 @@ internal sealed class IsloRunner(
             await sync.EnsureWorkspaceAsync(lease.Name, workspace, cancellationToken);
         }
 
+        var environment = await EnvironmentAsync(request, lease);
         var commandStarted = runtime.Time.GetTimestamp();
         int exitCode;
         string? streamError = null;
@@ -121,7 +122,7 @@ internal sealed class IsloRunner(
         {
             exitCode = await runtime.Client.ExecStreamAsync(
                 lease.Name,
-                new IsloExecRequest { Command = argv, Env = Environment(request, lease), Workdir = workspace },
+                new IsloExecRequest { Command = argv, Env = environment, Workdir = workspace },
                 runtime.Console.StandardOutput,
                 runtime.Console.StandardError,
                 cancellationToken);
@@ -169,11 +170,26 @@ internal sealed class IsloRunner(
         return report.Result(0, null, new RunOutcome(RunStatus.Succeeded, RunErrorKind.None));
     }
 
-    /// <summary>The run's forwarded environment plus the lease's identity.</summary>
-    private static Dictionary<string, string> Environment(RunRequest request, IsloLease lease) =>
-        new(request.Environment, StringComparer.Ordinal)
+    /// <summary>
+    /// The run's forwarded environment plus the lease's identity. A variable holding the API key
+    /// is never forwarded, even when allowed by name: the key must not leave this machine.
+    /// </summary>
+    private async Task<Dictionary<string, string>> EnvironmentAsync(RunRequest request, IsloLease lease)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in request.Environment)
         {
-            ["CRABBOX_LEASE_ID"] = lease.LeaseId,
-            ["CRABBOX_SLUG"] = lease.Slug,
-        };
+            if (runtime.Clients.IsApiKey(value))
+            {
+                await runtime.Error.WriteLineAsync($"warning: not forwarding {name}: it holds the Islo API key");
+                continue;
+            }
+
+            environment[name] = value;
+        }
+
+        environment["CRABBOX_LEASE_ID"] = lease.LeaseId;
+        environment["CRABBOX_SLUG"] = lease.Slug;
+        return environment;
+    }
 }

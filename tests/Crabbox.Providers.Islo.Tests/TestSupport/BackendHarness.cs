@@ -5,6 +5,7 @@ using Crabbox.Core.Leases;
 using Crabbox.Core.Providers;
 using Crabbox.Core.Repo;
 using Crabbox.Core.Sync;
+using Crabbox.Providers.Islo.Api;
 
 namespace Crabbox.Providers.Islo.Tests.TestSupport;
 
@@ -39,6 +40,9 @@ internal sealed class BackendHarness : IDisposable
     public FakeIsloClient Client { get; } = new();
 
     public FakeIsloClientFactory Factory { get; }
+
+    /// <summary>Replaces <see cref="Factory"/> (e.g. with real clients for live tests).</summary>
+    public IIsloClientFactory? ClientFactory { get; set; }
 
     public FakeConsole Console { get; } = new();
 
@@ -126,7 +130,7 @@ internal sealed class BackendHarness : IDisposable
     };
 
     public IsloProvider Provider() =>
-        new(Factory, new GitSyncManifestBuilder(Repo?.Environment ?? Environment), new TarGzSyncArchiveWriter());
+        new(ClientFactory ?? Factory, new GitSyncManifestBuilder(Repo?.Environment ?? Environment), new TarGzSyncArchiveWriter());
 
     /// <summary>The backend as <c>crabbox --provider islo</c> builds it (endpoint from config and environment).</summary>
     public IsloBackend CreateBackend(IsloTimeouts? timeouts = null) =>
@@ -150,7 +154,7 @@ internal sealed class BackendHarness : IDisposable
             Time = context.Time,
             Settings = IsloSettings.FromConfiguration(context.Config),
             Timeouts = timeouts ?? IsloTimeouts.Default,
-            Clients = new IsloClientAccessor(Factory, IsloEndpointResolver.Resolve(context.Config, context.Environment, providerName), providerName),
+            Clients = new IsloClientAccessor(ClientFactory ?? Factory, IsloEndpointResolver.Resolve(context.Config, context.Environment, providerName), providerName),
             WorkingDirectory = context.WorkingDirectory,
             TempDirectory = ScratchDirectory,
         };
@@ -204,7 +208,7 @@ internal sealed class BackendHarness : IDisposable
             context,
             resolved,
             providerName,
-            Factory,
+            ClientFactory ?? Factory,
             new GitSyncManifestBuilder(Repo?.Environment ?? Environment),
             new TarGzSyncArchiveWriter(),
             timeouts,

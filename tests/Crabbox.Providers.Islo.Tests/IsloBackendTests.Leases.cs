@@ -111,14 +111,23 @@ public sealed partial class IsloBackendTests
     }
 
     [Theory]
-    [InlineData("production")]
-    [InlineData("isb_Crabbox-repo-abc123")]
-    [InlineData("crabbox/repo/abc123")]
-    public async Task StopAsync_NonCrabboxSandbox_RejectedBeforeDelete(string id)
+    [InlineData("stop", "production")]
+    [InlineData("stop", "isb_Crabbox-repo-abc123")]
+    [InlineData("stop", "crabbox/repo/abc123")]
+    [InlineData("pause", "production")]
+    [InlineData("resume", "production")]
+    public async Task Mutations_NonCrabboxSandbox_RejectedBeforeAnyCall(string action, string id)
     {
         using var harness = new BackendHarness();
+        var backend = harness.CreateBackend();
+        var request = new LeaseRequest { Id = id };
 
-        var error = await Assert.ThrowsAsync<CrabboxException>(() => harness.CreateBackend().StopAsync(new LeaseRequest { Id = id }, Token)).WithTimeout();
+        var error = await Assert.ThrowsAsync<CrabboxException>(() => action switch
+        {
+            "stop" => backend.StopAsync(request, Token),
+            "pause" => backend.PauseAsync(request, Token),
+            _ => backend.ResumeAsync(request, Token),
+        }).WithTimeout();
 
         Assert.Equal(ExitCodes.Identity, error.ExitCode);
         Assert.Empty(harness.Client.Calls);

@@ -19,7 +19,7 @@ namespace Crabbox.Providers.Islo;
 /// itself with the given provider name in everything users see. Building it does no I/O; the
 /// API client is created on first use.
 /// </summary>
-internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBackend, ISshLoginBackend
+internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBackend, ISshLoginBackend, IAsyncDisposable
 {
     private readonly IsloRuntime _runtime;
     private readonly IsloLeaseResolver _resolver;
@@ -27,6 +27,7 @@ internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBacke
     private readonly IsloSandboxWaiter _waiter;
     private readonly IsloSandboxReleaser _releaser;
     private readonly IsloRunner _runner;
+    private readonly IAsyncDisposable? _lifetime;
 
     public IsloBackend(
         ProviderContext context,
@@ -36,7 +37,8 @@ internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBacke
         ISyncManifestBuilder manifests,
         ISyncArchiveWriter archives,
         IsloTimeouts? timeouts = null,
-        string? tempDirectory = null)
+        string? tempDirectory = null,
+        IAsyncDisposable? lifetime = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrWhiteSpace(providerName);
@@ -62,6 +64,7 @@ internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBacke
         var sync = new IsloWorkspaceSync(_runtime, manifests, archives, exec, new IsloExecUploader(_runtime, exec));
         var artifacts = new IsloRunArtifacts(_runtime, new IsloArtifactFetcher(_runtime));
         _runner = new IsloRunner(_runtime, _resolver, _creator, _waiter, _releaser, sync, artifacts);
+        _lifetime = lifetime;
     }
 
     /// <summary>The name this backend shows users (<c>islo</c>, <c>local</c>).</summary>
@@ -69,6 +72,9 @@ internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBacke
 
     public Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken) =>
         _runner.RunAsync(request, cancellationToken);
+
+    /// <summary>Disposes what the backend was given to own (e.g. the <c>local</c> provider's emulator host).</summary>
+    public ValueTask DisposeAsync() => _lifetime?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>
     /// Creates, claims and waits for a sandbox. stdout: <c>leased &lt;id&gt; slug=&lt;s&gt; provider=&lt;p&gt; sandbox=&lt;name&gt;</c>,

@@ -39,8 +39,9 @@ internal sealed class IsloProvider(IIsloClientFactory clients, ISyncManifestBuil
     /// <summary>
     /// The same backend against any Islo-compatible endpoint, shown to users as
     /// <paramref name="providerName"/> (messages, hints, claims, summaries). The <c>local</c> provider
-    /// calls this with its in-process emulator's endpoint.
+    /// calls this with its in-process emulator's endpoint. <paramref name="lifetime"/>, if given, is
+    /// disposed with the backend (the CLI disposes the backend when the command ends).
     /// </summary>
-    public IsloBackend CreateBackend(ProviderContext context, IsloEndpoint endpoint, string providerName) =>
-        new(context, endpoint, providerName, clients, manifests, archives);
+    public IsloBackend CreateBackend(ProviderContext context, IsloEndpoint endpoint, string providerName, IAsyncDisposable? lifetime = null) =>
+        new(context, endpoint, providerName, clients, manifests, archives, lifetime: lifetime);
 }

@@ -106,4 +106,27 @@ public sealed class IsloProviderTests
         Assert.Equal(new Uri("http://127.0.0.1:5124"), options.ComputeUrl);
         Assert.Equal("local-key", options.ApiKey);
     }
+
+    [Fact]
+    public async Task CreateBackend_WithLifetime_DisposedWithBackend()
+    {
+        using var harness = new BackendHarness();
+        var lifetime = new DisposalProbe();
+        var backend = harness.Provider().CreateBackend(harness.Context(), new IsloEndpoint(new Uri("http://127.0.0.1:1"), new Uri("http://127.0.0.1:1"), "k"), "local", lifetime);
+
+        await backend.DisposeAsync();
+
+        Assert.True(lifetime.Disposed);
+    }
+
+    private sealed class DisposalProbe : IAsyncDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public ValueTask DisposeAsync()
+        {
+            Disposed = true;
+            return ValueTask.CompletedTask;
+        }
+    }
 }

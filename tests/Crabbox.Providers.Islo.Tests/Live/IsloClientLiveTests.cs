@@ -1,6 +1,5 @@
 using Crabbox.Core;
 using Crabbox.Providers.Islo.Api;
-using Crabbox.Providers.Islo.Tests.TestSupport;
 
 namespace Crabbox.Providers.Islo.Tests.Live;
 

@@ -1,10 +1,12 @@
 using Crabbox.Cli.Commands;
 using Crabbox.Cli.Hosting;
+using Crabbox.Cli.Local;
 using Crabbox.Cli.Services;
 using Crabbox.Core.Leases;
 using Crabbox.Core.Providers;
 using Crabbox.Core.Repo;
 using Crabbox.Core.Sync;
+using Crabbox.Providers.Islo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crabbox.Cli;
@@ -25,6 +27,8 @@ internal static class CrabboxServices
         services.AddSingleton<IRepositoryLocator, GitRepositoryLocator>();
         services.AddSingleton<ISyncManifestBuilder>(_ => new GitSyncManifestBuilder(environment.Variables));
         services.AddSingleton<ISyncArchiveWriter, TarGzSyncArchiveWriter>();
+        services.AddIsloProvider();
+        services.AddSingleton<IProvider, LocalProvider>();
         services.AddSingleton<ProviderRegistry>();
 
         services.AddSingleton<ConfigurationService>();

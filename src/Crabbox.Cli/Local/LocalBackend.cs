@@ -14,7 +14,6 @@ namespace Crabbox.Cli.Local;
 internal sealed class LocalBackend(ProviderContext context, IsloProvider islo)
     : IDelegatedRunBackend, IPausableBackend, IAsyncDisposable
 {
-    private IsloEmulatorHost? _host;
     private IsloBackend? _backend;
 
     public async Task WarmupAsync(WarmupRequest request, CancellationToken cancellationToken) =>
@@ -40,12 +39,10 @@ internal sealed class LocalBackend(ProviderContext context, IsloProvider islo)
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
+        // The Islo backend owns the emulator host (its lifetime) and stops it when disposed.
+        if (_backend is not null)
         {
-            // A fresh bound: the run's own token may already be cancelled (Ctrl-C).
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await _host.StopAsync(timeout.Token);
-            await _host.DisposeAsync();
+            await _backend.DisposeAsync();
         }
     }
 
@@ -62,9 +59,10 @@ internal sealed class LocalBackend(ProviderContext context, IsloProvider islo)
             "host" => SandboxIsolation.Host,
             _ => SandboxIsolation.Auto,
         };
+        IsloEmulatorHost host;
         try
         {
-            _host = await IsloEmulatorHost.StartAsync(
+            host = await IsloEmulatorHost.StartAsync(
                 new IsloEmulatorOptions { StateDirectory = context.Paths.LocalProviderDirectory, Isolation = isolation },
                 cancellationToken);
         }
@@ -73,13 +71,13 @@ internal sealed class LocalBackend(ProviderContext context, IsloProvider islo)
             throw Core.CrabboxException.Usage($"provider=local: {error.Message}");
         }
 
-        if (_host.IsolationWarning is { } warning)
+        if (host.IsolationWarning is { } warning)
         {
             await context.Console.Error.WriteLineAsync("warning: " + warning);
         }
 
-        var endpoint = new IsloEndpoint(_host.BaseUrl, _host.BaseUrl, _host.ApiKey);
-        _backend = islo.CreateBackend(context, endpoint, LocalProvider.ProviderName);
+        var endpoint = new IsloEndpoint(host.BaseUrl, host.BaseUrl, host.ApiKey);
+        _backend = islo.CreateBackend(context, endpoint, LocalProvider.ProviderName, lifetime: host);
         return _backend;
     }
 }

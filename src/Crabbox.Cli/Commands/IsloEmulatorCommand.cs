@@ -10,7 +10,7 @@ internal sealed class IsloEmulatorCommand : CrabboxCommand
 {
     private static readonly Option<string> s_listenOption = new("--listen")
     {
-        Description = "Loopback address and port to listen on; port 0 picks a free port (default 127.0.0.1:0)",
+        Description = "Loopback address and port to listen on; port 0 picks a free port",
         HelpName = "host:port",
         DefaultValueFactory = _ => "127.0.0.1:0",
     };

@@ -73,7 +73,7 @@ internal sealed class LocalBackend(ProviderContext context, IsloProvider islo)
 
         if (host.IsolationWarning is { } warning)
         {
-            await context.Console.Error.WriteLineAsync("warning: " + warning);
+            await context.Console.Error.WriteLineAsync(warning);
         }
 
         var endpoint = new IsloEndpoint(host.BaseUrl, host.BaseUrl, host.ApiKey);

@@ -40,7 +40,7 @@ internal sealed class EmulatorService(CliEnvironment environment)
             var output = environment.Console;
             if (host.IsolationWarning is { } warning)
             {
-                await output.Error.WriteLineAsync("warning: " + warning);
+                await output.Error.WriteLineAsync(warning);
             }
 
             await output.Error.WriteLineAsync(

@@ -23,6 +23,7 @@ public static class DeltaScripts
 
     // crabbox_inside refuses a path whose parent chain is not all real directories: a symbolic link
     // the remote put there could point outside the workspace, and then there is nothing of ours below it.
+    // One rm per call line, not per path: a fork per path costs seconds for thousands of paths.
     private const string Prologue = """
         set -u
         crabbox_status=0
@@ -36,16 +37,19 @@ public static class DeltaScripts
         }
         crabbox_rm() {
           local p
+          local -a ok=()
           for p in "$@"; do
-            crabbox_inside "$p" || continue
-            rm -rf -- "$p" || crabbox_status=1
+            crabbox_inside "$p" && ok+=("$p")
           done
+          (( ${#ok[@]} == 0 )) || rm -rf -- "${ok[@]}" || crabbox_status=1
         }
         crabbox_rmdir() {
           local p
+          local -a ok=()
           for p in "$@"; do
-            crabbox_inside "$p" && rmdir -- "$p" 2>/dev/null
+            crabbox_inside "$p" && ok+=("$p")
           done
+          (( ${#ok[@]} == 0 )) || rmdir -- "${ok[@]}" 2>/dev/null
           return 0
         }
 

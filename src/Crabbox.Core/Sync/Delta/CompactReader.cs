@@ -14,6 +14,7 @@ internal ref struct CompactReader
     private readonly ReadOnlySpan<byte> _data;
     private int _position;
     private byte[] _previousPath;
+    private int _previousLength;
 
     /// <summary>Checks the magic, the version and the trailing checksum.</summary>
     public CompactReader(ReadOnlySpan<byte> file, ReadOnlySpan<byte> magic, int version)
@@ -32,7 +33,8 @@ internal ref struct CompactReader
         }
 
         _position = magic.Length;
-        _previousPath = [];
+        _previousPath = new byte[256];
+        _previousLength = 0;
         if (ReadUInt() != (ulong)version)
         {
             throw new FormatException("unsupported format version");
@@ -94,13 +96,17 @@ internal ref struct CompactReader
 
     public string ReadPath()
     {
-        var shared = ReadInt(_previousPath.Length);
+        var shared = ReadInt(_previousLength);
         var suffix = ReadBytes(ReadInt());
-        var bytes = new byte[shared + suffix.Length];
-        _previousPath.AsSpan(0, shared).CopyTo(bytes);
-        suffix.CopyTo(bytes.AsSpan(shared));
-        _previousPath = bytes;
-        return Decode(bytes);
+        var length = shared + suffix.Length;
+        if (length > _previousPath.Length)
+        {
+            Array.Resize(ref _previousPath, Math.Max(length, _previousPath.Length * 2));
+        }
+
+        suffix.CopyTo(_previousPath.AsSpan(shared));
+        _previousLength = length;
+        return Decode(_previousPath.AsSpan(0, length));
     }
 
     private static string Decode(ReadOnlySpan<byte> bytes)

@@ -208,12 +208,4 @@ public static class DeltaPlanner
 
     private static long ContentBytes(IEnumerable<ManifestEntry> entries) =>
         entries.Where(entry => entry.Kind == ManifestEntryKind.File).Sum(entry => entry.Size);
-
-    private enum EntryChange
-    {
-        Unchanged,
-        New,
-        ChangedLocally,
-        ChangedRemotely,
-    }
 }

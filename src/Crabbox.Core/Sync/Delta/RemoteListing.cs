@@ -1,0 +1,154 @@
+using System.Buffers;
+using Crabbox.Core.Output;
+using Crabbox.Core.Repo;
+
+namespace Crabbox.Core.Sync.Delta;
+
+/// <summary>
+/// The one remote command that lists a workspace, and the names of the heavy directories it may skip.
+/// <para>
+/// The script runs GNU <c>find</c> over the whole workspace and prints, for every file, directory,
+/// symbolic link and other node, six NUL-terminated fields: type (<c>%y</c>), octal mode (<c>%m</c>),
+/// size (<c>%s</c>), mtime with fraction (<c>%T@</c>), the workspace-relative path (<c>%P</c>) and
+/// the link target (<c>%l</c>, empty for non-links). So that any byte survives a text transport, the
+/// records are gzip-compressed (when <c>gzip</c> exists) and base64-encoded between a header line
+/// <c>crabbox-listing-v1 listed gzip|raw</c> and an end line <c>crabbox-listing-end</c>; anything a
+/// login shell prints around them is ignored. A missing workspace prints
+/// <c>crabbox-listing-v1 missing</c>; a <c>find</c> without <c>-printf</c> prints
+/// <c>crabbox-listing-v1 unsupported</c> (both exit 0, and both mean a full sync).
+/// </para>
+/// <para>
+/// Why a whole-tree walk rather than stat-ing only the recorded paths: the paths would have to travel
+/// inside the command (one argument is capped at 128 KiB by Linux, far below 20,000 paths), and the
+/// walk also reveals what the remote created in the way of an upload (a directory where a file goes, a
+/// symbolic link where a directory goes), which a path-by-path stat cannot. The walk is kept cheap by
+/// pruning directories named by crabbox's own literal exclude rules (<c>node_modules</c>, <c>.venv</c>,
+/// <c>target</c>, ...): the pruned directory itself is listed, never its content, and a name is pruned
+/// only when no manifest or recorded path has a component with that name, so nothing crabbox syncs or
+/// synced is ever hidden.
+/// </para>
+/// </summary>
+public static class RemoteListing
+{
+    public const string Header = "crabbox-listing-v1";
+    public const string EndMarker = "crabbox-listing-end";
+
+    private static readonly SearchValues<char> s_globCharacters = SearchValues.Create("*?[]\\");
+
+    /// <summary>The bash script that lists <paramref name="workspace"/> (absolute), pruning directories named <paramref name="pruneDirectoryNames"/>.</summary>
+    public static string Script(string workspace, IEnumerable<string> pruneDirectoryNames)
+    {
+        DeltaScripts.RequireAbsolute(workspace);
+        var names = pruneDirectoryNames.ToList();
+        var prune = names.Count == 0
+            ? string.Empty
+            : "\\( -type d \\( " + string.Join(" -o ", names.Select(name => "-name " + ShellQuote.Quote(name))) + " \\) -prune -o -true \\) ";
+        return $$"""
+            export LC_ALL=C
+            crabbox_ws={{ShellQuote.Quote(workspace)}}
+            if [ ! -d "$crabbox_ws" ]; then echo '{{Header}} missing'; exit 0; fi
+            cd -- "$crabbox_ws" || exit 1
+            if ! find . -maxdepth 0 -printf '' >/dev/null 2>&1; then echo '{{Header}} unsupported'; exit 0; fi
+            if command -v gzip >/dev/null 2>&1; then crabbox_zip='gzip -1'; crabbox_enc=gzip; else crabbox_zip=cat; crabbox_enc=raw; fi
+            echo "{{Header}} listed $crabbox_enc"
+            find . -mindepth 1 {{prune}}-printf '%y\0%m\0%s\0%T@\0%P\0%l\0' 2>/dev/null | $crabbox_zip | base64
+            echo '{{EndMarker}}'
+
+            """;
+    }
+
+    /// <summary>
+    /// The directory names the listing may prune: <c>.git</c> and every literal, unanchored,
+    /// non-negated exclude rule of <paramref name="manifest"/>, minus any name that is a component of a
+    /// manifest path or of a <paramref name="previous"/> record path. Sorted.
+    /// </summary>
+    public static IReadOnlyList<string> PruneNames(SyncManifest manifest, SyncRecord? previous)
+    {
+        var candidates = new HashSet<string>(StringComparer.Ordinal) { ".git" };
+        foreach (var rule in manifest.Rules)
+        {
+            if (ExcludePattern.Parse(rule.Pattern) is { Negated: false, LiteralComponent: { } name }
+                && name is not ("." or "..")
+                && !name.AsSpan().ContainsAny(s_globCharacters))
+            {
+                candidates.Add(name);
+            }
+        }
+
+        var lookup = candidates.GetAlternateLookup<ReadOnlySpan<char>>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        void MarkUsed(string path)
+        {
+            var span = path.AsSpan();
+            foreach (var range in span.Split('/'))
+            {
+                if (lookup.TryGetValue(span[range], out var name))
+                {
+                    used.Add(name);
+                }
+            }
+        }
+
+        foreach (var entry in manifest.Files)
+        {
+            MarkUsed(entry.Path);
+        }
+
+        foreach (var entry in previous?.Entries ?? [])
+        {
+            MarkUsed(entry.Path);
+        }
+
+        return [.. candidates.Except(used).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Parses what <see cref="Script"/> printed.</summary>
+    /// <exception cref="FormatException">
+    /// The output holds no listing (no header, no end marker, bad base64 or gzip, a malformed record).
+    /// The caller should treat that as "no listing" (a full sync) and warn.
+    /// </exception>
+    public static RemoteSnapshot Parse(string output)
+    {
+        var lines = output.ReplaceLineEndings("\n").Split('\n');
+        var start = Array.FindIndex(lines, line => line.StartsWith(Header + " ", StringComparison.Ordinal));
+        if (start < 0)
+        {
+            throw new FormatException("remote listing: no listing header in the output");
+        }
+
+        var words = lines[start].Split(' ');
+        switch (words)
+        {
+            case [_, "missing"]:
+                return RemoteSnapshot.Missing;
+            case [_, "unsupported"]:
+                return RemoteSnapshot.Unsupported;
+            case [_, "listed", "gzip" or "raw"]:
+                break;
+            default:
+                throw new FormatException($"remote listing: unexpected header \"{lines[start]}\"");
+        }
+
+        var end = Array.IndexOf(lines, EndMarker, start + 1);
+        if (end < 0)
+        {
+            throw new FormatException("remote listing: output ends before the end marker");
+        }
+
+        byte[] payload;
+        try
+        {
+            payload = Convert.FromBase64String(string.Concat(lines[(start + 1)..end]));
+        }
+        catch (FormatException ex)
+        {
+            throw new FormatException("remote listing: invalid base64", ex);
+        }
+
+        return new RemoteSnapshot
+        {
+            Status = RemoteSnapshotStatus.Listed,
+            Entries = RemoteListingRecords.Parse(words[2] == "gzip" ? RemoteListingRecords.Gunzip(payload) : payload),
+        };
+    }
+}

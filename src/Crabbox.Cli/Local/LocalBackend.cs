@@ -59,6 +59,13 @@ internal sealed class LocalBackend(ProviderContext context, IsloProvider islo)
             "host" => SandboxIsolation.Host,
             _ => SandboxIsolation.Auto,
         };
+        if (isolation == SandboxIsolation.Host && context.Config.SourceOf(LocalConfigKeys.Isolation) is { IsTrusted: false } source)
+        {
+            // A repository must not be able to switch off the sandbox its own commands run in.
+            throw Core.CrabboxException.Usage(
+                $"provider=local refuses local.isolation: host from {source}; set CRABBOX_LOCAL_ISOLATION=host or put it in your user config to run without isolation");
+        }
+
         IsloEmulatorHost host;
         try
         {

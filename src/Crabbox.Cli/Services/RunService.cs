@@ -73,6 +73,13 @@ internal sealed class RunService(CliEnvironment environment, ProviderSessionFact
         };
 
         var result = await session.Backend.RunAsync(request, cancellationToken);
+        if (invocation.Keep && result.Session is { Kept: true, Reused: false } kept)
+        {
+            // A kept sandbox keeps costing until someone stops it: say how, every time.
+            await environment.Console.Error.WriteLineAsync(
+                $"kept lease={kept.LeaseId} slug={kept.Slug ?? "-"}; stop it with: {kept.CleanupCommand}");
+        }
+
         if (result.ExitCode != ExitCodes.Success)
         {
             throw new CrabboxException(result.ExitCode, result.Message ?? string.Empty);

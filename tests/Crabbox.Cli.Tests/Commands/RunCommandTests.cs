@@ -239,4 +239,22 @@ public sealed class RunCommandTests
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.StartsWith("crabbox: invalid duration \"soon\" for --ttl", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Run_KeepOnNewLease_PrintsHowToStopIt()
+    {
+        using var host = new CliTestHost();
+        host.Alpha.Backend.OnRun = (_, _) => Task.FromResult(new RunResult
+        {
+            ExitCode = 0,
+            Session = new RunSessionHandle { Provider = "alpha", LeaseId = "isb_crabbox-r-1", Slug = "blue-crab", Kept = true, CleanupCommand = "crabbox stop --provider alpha 'isb_crabbox-r-1'" },
+        });
+
+        var kept = await host.RunAsync("run", "--provider", "alpha", "--no-sync", "--keep", "--", "true");
+        var released = await host.RunAsync("run", "--provider", "alpha", "--no-sync", "--", "true");
+
+        Assert.Equal(0, kept.ExitCode);
+        Assert.Equal("kept lease=isb_crabbox-r-1 slug=blue-crab; stop it with: crabbox stop --provider alpha 'isb_crabbox-r-1'\n", kept.Stderr);
+        Assert.Equal(string.Empty, released.Stderr);
+    }
 }

@@ -41,7 +41,14 @@ internal sealed class CliTestHost : IDisposable
 
     public Task<CliResult> RunAsync(params string[] args) => RunCancellableAsync(args, TestContext.Current.CancellationToken);
 
-    public async Task<CliResult> RunCancellableAsync(string[] args, CancellationToken cancellationToken)
+    /// <summary>Runs against the real providers (islo, local) instead of the fakes.</summary>
+    public Task<CliResult> RunWithRealProvidersAsync(params string[] args) =>
+        RunCoreAsync(args, fakeProviders: false, TestContext.Current.CancellationToken);
+
+    public Task<CliResult> RunCancellableAsync(string[] args, CancellationToken cancellationToken) =>
+        RunCoreAsync(args, fakeProviders: true, cancellationToken);
+
+    private async Task<CliResult> RunCoreAsync(string[] args, bool fakeProviders, CancellationToken cancellationToken)
     {
         var console = new FakeConsole();
         var environment = new CliEnvironment
@@ -52,6 +59,11 @@ internal sealed class CliTestHost : IDisposable
         };
         await using var services = CrabboxServices.Build(environment, services =>
         {
+            if (!fakeProviders)
+            {
+                return;
+            }
+
             services.RemoveAll<IProvider>();
             services.AddSingleton<IProvider>(Alpha);
             services.AddSingleton<IProvider>(Beta);

@@ -3,9 +3,19 @@ namespace Crabbox.Core.Tests.Sync.Delta;
 /// <summary>lstat-level helpers over real directories for the delta sync tests.</summary>
 internal static class Nodes
 {
+    /// <summary>The kind of <paramref name="fullPath"/>; <see cref="NodeKind.None"/> also when a looping link in its parents hides it.</summary>
     public static NodeKind Kind(string fullPath)
     {
-        var attributes = new FileInfo(fullPath).Attributes;
+        FileAttributes attributes;
+        try
+        {
+            attributes = new FileInfo(fullPath).Attributes;
+        }
+        catch (IOException)
+        {
+            return NodeKind.None;
+        }
+
         if ((int)attributes == -1)
         {
             return NodeKind.None;

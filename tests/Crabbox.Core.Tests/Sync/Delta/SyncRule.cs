@@ -20,6 +20,7 @@ internal static class SyncRule
             var local = harness.Repo.FullPath(entry.Path);
             var remotePath = harness.RemotePath(entry.Path);
             var where = $"{context}: {LocalMutator.Show(entry.Path)}";
+            Assert.True(Nodes.ParentsAreDirectoriesOrAbsent(harness.Repo.Root, entry.Path), $"{where} is listed through a link or file in its parents");
             if (entry.Kind == ManifestEntryKind.Symlink)
             {
                 Assert.True(Nodes.Kind(remotePath) == NodeKind.Symlink, $"{where} should be a link, is {Nodes.Kind(remotePath)}");

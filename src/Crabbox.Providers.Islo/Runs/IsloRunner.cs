@@ -106,8 +106,21 @@ internal sealed class IsloRunner(
         await runtime.Error.WriteLineAsync($"provider={runtime.ProviderName} lease={lease.LeaseId} sandbox={lease.Name}");
         if (state.Source is { } source)
         {
-            state.Sync = await sync.SyncAsync(lease.Name, workspace, source, request.FullResync, cancellationToken);
-            await runtime.Error.WriteLineAsync($"sync complete in {GoDuration.FormatMilliseconds(state.Sync.Duration)}");
+            state.Sync = await sync.SyncAsync(
+                new IsloSyncRequest
+                {
+                    Sandbox = lease.Name,
+                    LeaseId = lease.LeaseId,
+                    Workspace = workspace,
+                    Source = source,
+                    FullResync = request.FullResync,
+                    Record = !state.ShouldStop || request.KeepOnFailure,
+                },
+                cancellationToken);
+            if (!state.Sync.Skipped)
+            {
+                await runtime.Error.WriteLineAsync($"sync complete in {GoDuration.FormatMilliseconds(state.Sync.Duration)}");
+            }
         }
         else
         {

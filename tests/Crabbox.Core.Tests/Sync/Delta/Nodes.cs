@@ -29,6 +29,26 @@ internal static class Nodes
         return (attributes & FileAttributes.Directory) != 0 ? NodeKind.Directory : NodeKind.File;
     }
 
+    /// <summary>
+    /// The kind of <paramref name="relativePath"/> under <paramref name="root"/> as a path of that tree:
+    /// <see cref="NodeKind.None"/> when a parent is not a real directory (a link or file there means the
+    /// path does not exist in the tree, whatever resolving through the link would find).
+    /// </summary>
+    public static NodeKind KindAt(string root, string relativePath)
+    {
+        var current = root;
+        foreach (var part in relativePath.Split('/')[..^1])
+        {
+            current = Path.Combine(current, part);
+            if (Kind(current) != NodeKind.Directory)
+            {
+                return NodeKind.None;
+            }
+        }
+
+        return Kind(Path.Combine(root, relativePath));
+    }
+
     /// <summary>Every path under <paramref name="root"/> (relative, <c>/</c>-separated), not descending into links or the named directories.</summary>
     public static List<(string Path, NodeKind Kind)> Walk(string root, params string[] skipDirectories)
     {

@@ -94,7 +94,7 @@ internal sealed class IsloWorkspaceSync(
 
         var script = RemoteListing.Script(request.Workspace, RemoteListing.PruneNames(manifest, previous));
         var hashing = phases.MeasureAsync(() => _hasher.HashAsync(manifest, cancellationToken));
-        var listing = phases.MeasureAsync(() => _listing.TryListAsync(request.Sandbox, script, cancellationToken));
+        var listing = phases.MeasureAsync(() => _listing.TryListAsync(request.Sandbox, script, paths: false, cancellationToken));
         await Task.WhenAll(hashing, listing);
         var (hashes, hashTime) = await hashing;
         var ((before, listingError), listingTime) = await listing;
@@ -136,8 +136,7 @@ internal sealed class IsloWorkspaceSync(
                 "upload", () => _upload.UploadAsync(request.Sandbox, request.Workspace, manifest.Root, plan.Upload, phases, cancellationToken));
         }
 
-        // Removals touch no manifest path, so without an upload the first listing still describes them.
-        await phases.TimeAsync("record", () => RecordAsync(request, hashes, script, plan.Upload.Count > 0 ? null : before, cancellationToken));
+        await phases.TimeAsync("record", () => RecordAsync(request, hashes, () => ListAfterDeltaAsync(request, script, before!, plan, cancellationToken), cancellationToken));
         return false;
     }
 
@@ -183,7 +182,8 @@ internal sealed class IsloWorkspaceSync(
             }
 
             var script = RemoteListing.Script(request.Workspace, RemoteListing.PruneNames(manifest, previous: null));
-            await phases.TimeAsync("record", () => RecordAsync(request, recorded!, script, known: null, cancellationToken));
+            await phases.TimeAsync(
+                "record", () => RecordAsync(request, recorded!, () => _listing.TryListAsync(request.Sandbox, script, paths: false, cancellationToken), cancellationToken));
         }
         finally
         {
@@ -195,20 +195,38 @@ internal sealed class IsloWorkspaceSync(
         }
     }
 
-    /// <summary>Lists the workspace after the upload (unless <paramref name="known"/> already describes it) and saves the record.</summary>
-    private async Task RecordAsync(
-        IsloSyncRequest request, LocalHashResult hashes, string script, RemoteSnapshot? known, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the workspace holds after a delta. Removals touch no manifest path, so without an upload
+    /// the plan's listing still describes it; after a small upload only the sent paths (and their
+    /// parents) are listed again; a larger one lists the whole workspace.
+    /// </summary>
+    private async Task<(RemoteSnapshot? Snapshot, string? Error)> ListAfterDeltaAsync(
+        IsloSyncRequest request, string script, RemoteSnapshot before, DeltaPlan plan, CancellationToken cancellationToken)
     {
-        var after = known;
-        if (after is null)
+        if (plan.Upload.Count == 0)
         {
-            (after, var error) = await _listing.TryListAsync(request.Sandbox, script, cancellationToken);
-            if (after is not { Status: RemoteSnapshotStatus.Listed })
-            {
-                await runtime.Error.WriteLineAsync(
-                    $"warning: sync record not saved ({error ?? "the workspace could not be listed"}); the next sync sends these files again");
-                return;
-            }
+            return (before, null);
+        }
+
+        if (RemoteListing.UploadScript(request.Workspace, plan) is not { } uploaded)
+        {
+            return await _listing.TryListAsync(request.Sandbox, script, paths: false, cancellationToken);
+        }
+
+        var (listed, error) = await _listing.TryListAsync(request.Sandbox, uploaded, paths: true, cancellationToken);
+        return listed is { Status: RemoteSnapshotStatus.Listed } ? (RemoteListing.AfterUpload(before, plan, listed), null) : (listed, error);
+    }
+
+    /// <summary>Takes the listing after the upload and saves the record built from it (a warning instead when there is none).</summary>
+    private async Task RecordAsync(
+        IsloSyncRequest request, LocalHashResult hashes, Func<Task<(RemoteSnapshot? Snapshot, string? Error)>> listAfter, CancellationToken cancellationToken)
+    {
+        var (after, error) = await listAfter();
+        if (after is not { Status: RemoteSnapshotStatus.Listed })
+        {
+            await runtime.Error.WriteLineAsync(
+                $"warning: sync record not saved ({error ?? "the workspace could not be listed"}); the next sync sends these files again");
+            return;
         }
 
         var result = SyncRecordBuilder.Build(request.Workspace, request.Source.Manifest, hashes.Hashes, after);

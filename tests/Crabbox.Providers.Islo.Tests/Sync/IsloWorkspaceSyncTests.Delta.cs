@@ -59,6 +59,8 @@ public sealed partial class IsloWorkspaceSyncTests
 
         Assert.Equal(["exec", "upload", "exec"], harness.Client.Calls.Skip(calls).Select(call => call.Method));
         Assert.Equal(new Dictionary<string, string> { ["src/main.go"] = "package main // edited\n" }, Archives.Read(remote.Uploads[^1]));
+        Assert.Contains("find './src' './src/main.go' -maxdepth 0 ", harness.Client.Scripts[^1], StringComparison.Ordinal);
+        Assert.All((await LoadRecordAsync(harness))!.Entries, entry => Assert.NotNull(entry.Observed));
         Assert.Equal("package main // edited\n", await File.ReadAllTextAsync(remote.PathOf("src/main.go"), Token));
         Assert.Contains("sync delta: upload 1 file (23 B: 1 changed), delete 0, keep 1\n", harness.Error, StringComparison.Ordinal);
         Assert.False(result.Skipped);

@@ -50,12 +50,4 @@ internal sealed class IsloSyncPhases(TimeProvider time)
         Add(name, time.GetElapsedTime(started));
         return result;
     }
-
-    /// <summary>Runs <paramref name="step"/> without recording it yet, so concurrent steps can be added in a fixed order.</summary>
-    public async Task<(T Result, TimeSpan Elapsed)> MeasureAsync<T>(Func<Task<T>> step)
-    {
-        var started = time.GetTimestamp();
-        var result = await step();
-        return (result, time.GetElapsedTime(started));
-    }
 }

@@ -13,6 +13,9 @@ internal sealed record IsloSyncRequest
 
     public required IsloSyncSource Source { get; init; }
 
+    /// <summary>A listing started before the manifest was ready (<see cref="IsloWorkspaceSync.StartListingAsync"/>), or null.</summary>
+    public IsloEarlyListing? EarlyListing { get; init; }
+
     /// <summary><c>--full-resync</c>: wipe and send everything, whatever the record says.</summary>
     public bool FullResync { get; init; }
 

@@ -73,6 +73,25 @@ internal sealed class IsloWorkspaceSync(
     }
 
     /// <summary>
+    /// For a reused lease: loads the workspace's record and, when there is one, starts the listing
+    /// exec right away, so it runs while the manifest is built. Null without a record. The caller
+    /// passes the result to <see cref="SyncAsync"/> (or disposes it).
+    /// </summary>
+    public async Task<IsloEarlyListing?> StartListingAsync(string sandbox, string leaseId, string workspace, CancellationToken cancellationToken)
+    {
+        var previous = await _records.LoadAsync(leaseId, workspace, cancellationToken);
+        if (previous is null)
+        {
+            return null;
+        }
+
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var script = RemoteListing.Script(workspace, previous.PruneNames);
+        var listing = Measure(() => _listing.TryListAsync(sandbox, script, paths: false, cancel.Token));
+        return new IsloEarlyListing(previous, listing, cancel);
+    }
+
+    /// <summary>
     /// Only makes sure the workspace exists (<c>--no-sync</c>). Unlike the Go crabbox this never wipes
     /// it, so a warm sandbox keeps the files of earlier runs; its sync record stays as it is.
     /// </summary>
@@ -83,7 +102,9 @@ internal sealed class IsloWorkspaceSync(
     private async Task<bool> RunAsync(IsloSyncRequest request, IsloSyncPhases phases, CancellationToken cancellationToken)
     {
         var manifest = request.Source.Manifest;
-        var previous = request.FullResync ? null : await _records.LoadAsync(request.LeaseId, request.Workspace, cancellationToken);
+        var early = request.FullResync ? null : request.EarlyListing;
+        var previous = early?.Previous
+            ?? (request.FullResync ? null : await _records.LoadAsync(request.LeaseId, request.Workspace, cancellationToken));
         if (previous is null)
         {
             // A first sync says nothing more than "sync complete"; --full-resync says what it does.
@@ -92,9 +113,12 @@ internal sealed class IsloWorkspaceSync(
             return false;
         }
 
-        var script = RemoteListing.Script(request.Workspace, RemoteListing.PruneNames(manifest, previous));
-        var hashing = phases.MeasureAsync(() => _hasher.HashAsync(manifest, cancellationToken));
-        var listing = phases.MeasureAsync(() => _listing.TryListAsync(request.Sandbox, script, paths: false, cancellationToken));
+        var pruneNames = RemoteListing.PruneNames(manifest, previous);
+        var script = RemoteListing.Script(request.Workspace, pruneNames);
+        var hashing = Measure(() => _hasher.HashAsync(manifest, cancellationToken));
+        var listing = early is not null && RemoteListing.Covers(early.Previous.PruneNames, pruneNames)
+            ? early.Listing
+            : Measure(() => _listing.TryListAsync(request.Sandbox, script, paths: false, cancellationToken));
         await Task.WhenAll(hashing, listing);
         var (hashes, hashTime) = await hashing;
         var ((before, listingError), listingTime) = await listing;
@@ -136,7 +160,8 @@ internal sealed class IsloWorkspaceSync(
                 "upload", () => _upload.UploadAsync(request.Sandbox, request.Workspace, manifest.Root, plan.Upload, phases, cancellationToken));
         }
 
-        await phases.TimeAsync("record", () => RecordAsync(request, hashes, () => ListAfterDeltaAsync(request, script, before!, plan, cancellationToken), cancellationToken));
+        await phases.TimeAsync(
+            "record", () => RecordAsync(request, hashes, pruneNames, () => ListAfterDeltaAsync(request, script, before!, plan, cancellationToken), cancellationToken));
         return false;
     }
 
@@ -159,7 +184,7 @@ internal sealed class IsloWorkspaceSync(
         using var hashCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var hashing = hashes is not null || !request.Record
             ? null
-            : phases.MeasureAsync(() => _hasher.HashAsync(manifest, hashCancel.Token));
+            : Measure(() => _hasher.HashAsync(manifest, hashCancel.Token));
         try
         {
             var quoted = ShellQuote.Quote(request.Workspace);
@@ -181,9 +206,11 @@ internal sealed class IsloWorkspaceSync(
                 phases.Add("hash", hashTime);
             }
 
-            var script = RemoteListing.Script(request.Workspace, RemoteListing.PruneNames(manifest, previous: null));
+            var pruneNames = RemoteListing.PruneNames(manifest, previous: null);
+            var script = RemoteListing.Script(request.Workspace, pruneNames);
             await phases.TimeAsync(
-                "record", () => RecordAsync(request, recorded!, () => _listing.TryListAsync(request.Sandbox, script, paths: false, cancellationToken), cancellationToken));
+                "record",
+                () => RecordAsync(request, recorded!, pruneNames, () => _listing.TryListAsync(request.Sandbox, script, paths: false, cancellationToken), cancellationToken));
         }
         finally
         {
@@ -219,7 +246,11 @@ internal sealed class IsloWorkspaceSync(
 
     /// <summary>Takes the listing after the upload and saves the record built from it (a warning instead when there is none).</summary>
     private async Task RecordAsync(
-        IsloSyncRequest request, LocalHashResult hashes, Func<Task<(RemoteSnapshot? Snapshot, string? Error)>> listAfter, CancellationToken cancellationToken)
+        IsloSyncRequest request,
+        LocalHashResult hashes,
+        IReadOnlyList<string> pruneNames,
+        Func<Task<(RemoteSnapshot? Snapshot, string? Error)>> listAfter,
+        CancellationToken cancellationToken)
     {
         var (after, error) = await listAfter();
         if (after is not { Status: RemoteSnapshotStatus.Listed })
@@ -229,7 +260,7 @@ internal sealed class IsloWorkspaceSync(
             return;
         }
 
-        var result = SyncRecordBuilder.Build(request.Workspace, request.Source.Manifest, hashes.Hashes, after);
+        var result = SyncRecordBuilder.Build(request.Workspace, request.Source.Manifest, hashes.Hashes, after, pruneNames);
         if (result.Unverified.Count > 0)
         {
             await runtime.Error.WriteLineAsync(
@@ -237,5 +268,12 @@ internal sealed class IsloWorkspaceSync(
         }
 
         await _records.SaveAsync(request.LeaseId, result.Record, cancellationToken);
+    }
+
+    private async Task<(T Result, TimeSpan Elapsed)> Measure<T>(Func<Task<T>> step)
+    {
+        var started = runtime.Time.GetTimestamp();
+        var result = await step();
+        return (result, runtime.Elapsed(started));
     }
 }

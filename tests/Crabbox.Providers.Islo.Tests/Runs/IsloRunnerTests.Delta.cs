@@ -34,6 +34,47 @@ public sealed partial class IsloRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_RecordedPruneNamesNoLongerCover_ListsAgainWithTheManifestNames()
+    {
+        using var harness = await BackendHarness.WithRepoAsync();
+        using var remote = new FakeWorkspace(harness.Client);
+        await harness.SeedClaimAsync(ReusedLease, slug: "web", repoRoot: harness.RepoRoot);
+        harness.Client.AddSandbox(ReusedName);
+        await harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web" }, Token).WithTimeout();
+        var store = new SyncRecordStore(harness.Paths);
+        var record = await store.LoadAsync(ReusedLease, FakeWorkspace.Workspace, Token).WithTimeout();
+        await store.SaveAsync(ReusedLease, record! with { PruneNames = ["src"] }, Token).WithTimeout();
+        var scripts = harness.Client.Scripts.Count;
+
+        await harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web" }, Token).WithTimeout();
+
+        var listings = harness.Client.Scripts.Skip(scripts).Where(script => script.StartsWith("export LC_ALL=C", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, listings.Count);
+        Assert.Contains("-name 'src'", listings[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("-name 'src'", listings[1], StringComparison.Ordinal);
+        Assert.Contains("sync skipped: no changes", harness.ErrorLines);
+    }
+
+    [Fact]
+    public async Task RunAsync_GuardrailFailsOnRecordedLease_SyncErrorAndNoCommand()
+    {
+        using var harness = await BackendHarness.WithRepoAsync();
+        using var remote = new FakeWorkspace(harness.Client);
+        await harness.SeedClaimAsync(ReusedLease, slug: "web", repoRoot: harness.RepoRoot);
+        harness.Client.AddSandbox(ReusedName);
+        await harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web" }, Token).WithTimeout();
+        harness.Variables["CRABBOX_SYNC_FAIL_FILES"] = "1";
+        var workloads = harness.Client.Execs.Count(ExecKind.IsWorkload);
+
+        var error = await Assert.ThrowsAsync<Crabbox.Core.CrabboxException>(
+            () => harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web" }, Token)).WithTimeout();
+
+        Assert.Equal(Crabbox.Core.ExitCodes.Sync, error.ExitCode);
+        Assert.Equal(workloads, harness.Client.Execs.Count(ExecKind.IsWorkload));
+        Assert.Empty(harness.Client.CallsTo("upload").Skip(1));
+    }
+
+    [Fact]
     public async Task RunAsync_NoSyncOnRecordedLease_LeavesRecordAlone()
     {
         using var harness = await BackendHarness.WithRepoAsync();

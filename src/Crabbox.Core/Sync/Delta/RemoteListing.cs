@@ -196,6 +196,14 @@ public static class RemoteListing
         return [.. candidates.Except(used).Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// True when a listing that pruned <paramref name="listedWith"/> is complete for a sync whose
+    /// <see cref="PruneNames"/> are <paramref name="needed"/>: it pruned nothing the sync must see
+    /// (pruning fewer names only lists more).
+    /// </summary>
+    public static bool Covers(IEnumerable<string> listedWith, IReadOnlyCollection<string> needed) =>
+        listedWith.All(name => needed.Contains(name, StringComparer.Ordinal));
+
     /// <summary>Parses what <see cref="Script"/> printed.</summary>
     /// <exception cref="FormatException">
     /// The output holds no listing (no header, no end marker, bad base64 or gzip, a malformed record).

@@ -119,7 +119,8 @@ internal sealed class IsloWorkspaceSync(
         var listing = early is not null && RemoteListing.Covers(early.Previous.PruneNames, pruneNames)
             ? early.Listing
             : Measure(() => _listing.TryListAsync(request.Sandbox, script, paths: false, cancellationToken));
-        await Task.WhenAll(hashing, listing);
+        // An early listing runs on the run's token; sync.timeout still bounds the wait for it.
+        await Task.WhenAll(hashing, listing).WaitAsync(cancellationToken);
         var (hashes, hashTime) = await hashing;
         var ((before, listingError), listingTime) = await listing;
         phases.Add("hash", hashTime);
@@ -148,7 +149,7 @@ internal sealed class IsloWorkspaceSync(
         {
             // Saved before anything changes remotely: if the sync dies part-way, the next one still
             // knows every path this one may have sent.
-            await _records.SaveAsync(request.LeaseId, SyncRecordBuilder.Pending(previous, plan, hashes.Hashes), cancellationToken);
+            await RecordStoreStepAsync(() => _records.SaveAsync(request.LeaseId, SyncRecordBuilder.Pending(previous, plan, hashes.Hashes), cancellationToken));
             foreach (var prepare in DeltaScripts.Prepare(request.Workspace, plan))
             {
                 await exec.RunAsync(request.Sandbox, prepare, user: null, "remove stale paths", cancellationToken);
@@ -178,7 +179,11 @@ internal sealed class IsloWorkspaceSync(
 
         // The wipe removes everything the record describes; without it a failure part-way would
         // leave a record of files that are gone.
-        _records.Delete(request.LeaseId, request.Workspace);
+        await RecordStoreStepAsync(() =>
+        {
+            _records.Delete(request.LeaseId, request.Workspace);
+            return Task.CompletedTask;
+        });
 
         // Hashing (needed only for the record) overlaps the wipe and the upload.
         using var hashCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -267,7 +272,28 @@ internal sealed class IsloWorkspaceSync(
                 $"warning: {result.Unverified.Count} synced paths did not arrive as sent (first: {result.Unverified[0]}); the next sync sends them again");
         }
 
-        await _records.SaveAsync(request.LeaseId, result.Record, cancellationToken);
+        try
+        {
+            await _records.SaveAsync(request.LeaseId, result.Record, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The pending record (or none, after a full sync) stays: the next sync sends these again.
+            await runtime.Error.WriteLineAsync($"warning: sync record not saved ({ex.Message}); the next sync sends these files again");
+        }
+    }
+
+    /// <summary>A record change that must happen before the workspace changes: failing it stops the sync (exit 6).</summary>
+    private static async Task RecordStoreStepAsync(Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CrabboxException(ExitCodes.Sync, $"update sync record: {ex.Message}", ex);
+        }
     }
 
     private async Task<(T Result, TimeSpan Elapsed)> Measure<T>(Func<Task<T>> step)

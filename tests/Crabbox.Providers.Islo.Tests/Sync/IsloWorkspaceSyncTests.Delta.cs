@@ -220,6 +220,21 @@ public sealed partial class IsloWorkspaceSyncTests
         Assert.True(File.Exists(remote.PathOf("src/main.go")));
     }
 
+    [Fact]
+    public async Task SyncAsync_RecordCannotBeSaved_WarnsAndSyncSucceeds()
+    {
+        using var harness = await BackendHarness.WithRepoAsync();
+        using var remote = new FakeWorkspace(harness.Client);
+        var leaseDirectory = harness.Paths.SyncStateDirectory(LeaseId);
+        Directory.CreateDirectory(Path.GetDirectoryName(leaseDirectory)!);
+        await File.WriteAllTextAsync(leaseDirectory, "a file where the record folder goes", Token);
+
+        await SyncRecordedAsync(harness);
+
+        Assert.Contains("warning: sync record not saved (", harness.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(remote.PathOf("src/main.go")));
+    }
+
     private static async Task<IsloSyncResult> SyncRecordedAsync(BackendHarness harness, bool fullResync = false)
     {
         var sync = Sync(harness);

@@ -4,6 +4,7 @@ using Crabbox.Core.Output;
 using Crabbox.Core.Runs;
 using Crabbox.Providers.Islo.Api;
 using Crabbox.Providers.Islo.Leases;
+using Crabbox.Providers.Islo.Sync;
 
 namespace Crabbox.Providers.Islo;
 
@@ -96,12 +97,13 @@ internal sealed partial class IsloBackend
         await _runtime.Error.WriteLineAsync($"resumed lease={lease.LeaseId} sandbox={lease.Name}");
     }
 
-    /// <summary>Deletes a claimed sandbox (already gone counts as deleted) and removes its claim and SSH material.</summary>
+    /// <summary>Deletes a claimed sandbox (already gone counts as deleted) and removes its claim, SSH material and sync records.</summary>
     public async Task StopAsync(LeaseRequest request, CancellationToken cancellationToken)
     {
         var lease = await ResolveClaimedAsync(request, "stop", cancellationToken);
         await _runtime.Client.DeleteSandboxAsync(lease.Name, cancellationToken);
         await _runtime.ClaimService.RemoveAsync(lease.LeaseId, cancellationToken);
+        await IsloSyncRecords.ForgetAsync(_runtime, lease.LeaseId);
         await _runtime.Error.WriteLineAsync($"released lease={lease.LeaseId} sandbox={lease.Name}");
     }
 

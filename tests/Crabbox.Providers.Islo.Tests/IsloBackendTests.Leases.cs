@@ -1,5 +1,6 @@
 using Crabbox.Core;
 using Crabbox.Core.Runs;
+using Crabbox.Core.Sync.Delta;
 using Crabbox.Providers.Islo.Api;
 using Crabbox.Providers.Islo.Tests.TestSupport;
 
@@ -87,6 +88,21 @@ public sealed partial class IsloBackendTests
         Assert.Equal($"released lease={LeaseId} sandbox={Name}\n", harness.Error);
     }
 
+    [Fact]
+    public async Task StopAsync_LeaseWithSyncRecord_DeletesTheRecord()
+    {
+        using var harness = new BackendHarness();
+        await harness.SeedClaimAsync(LeaseId, slug: "web");
+        harness.Client.AddSandbox(Name);
+        var store = new SyncRecordStore(harness.Paths);
+        await store.SaveAsync(LeaseId, new SyncRecord { Workspace = "/workspace/crabbox", Entries = [] }, Token).WithTimeout();
+
+        await harness.CreateBackend().StopAsync(new LeaseRequest { Id = "web" }, Token).WithTimeout();
+
+        Assert.Null(await store.LoadAsync(LeaseId, "/workspace/crabbox", Token).WithTimeout());
+        Assert.False(Directory.Exists(harness.Paths.SyncStateDirectory(LeaseId)));
+    }
+
     [Theory]
     [InlineData("stop")]
     [InlineData("pause")]
@@ -134,15 +150,18 @@ public sealed partial class IsloBackendTests
     }
 
     [Fact]
-    public async Task StopAsync_DeleteFails_ClaimKept()
+    public async Task StopAsync_DeleteFails_ClaimAndSyncRecordKept()
     {
         using var harness = new BackendHarness();
         await harness.SeedClaimAsync(LeaseId, slug: "web");
+        var store = new SyncRecordStore(harness.Paths);
+        await store.SaveAsync(LeaseId, new SyncRecord { Workspace = "/workspace/crabbox", Entries = [] }, Token).WithTimeout();
         harness.Client.OnDelete = (_, _) => throw new IsloApiException(System.Net.HttpStatusCode.InternalServerError, null, "islo delete sandbox: 500 Internal Server Error");
 
         var error = await Assert.ThrowsAsync<IsloApiException>(() => harness.CreateBackend().StopAsync(new LeaseRequest { Id = "web" }, Token)).WithTimeout();
 
         Assert.Equal("islo delete sandbox: 500 Internal Server Error", error.Message);
         Assert.NotNull(await harness.ReadClaimAsync(LeaseId));
+        Assert.NotNull(await store.LoadAsync(LeaseId, "/workspace/crabbox", Token).WithTimeout());
     }
 }

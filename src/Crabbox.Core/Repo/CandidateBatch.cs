@@ -22,7 +22,7 @@ internal sealed class CandidateBatch
     /// <summary>Whether the path is a regular file in Git's index (ambiguous built-ins spare it).</summary>
     public bool[] TrackedRegular { get; }
 
-    /// <summary>The shipped entry, or null when excluded, unsafe, missing or a directory.</summary>
+    /// <summary>The shipped entry, or null when excluded, unsafe, missing, a directory, or below a link or file.</summary>
     public ManifestEntry?[] Entries { get; }
 
     /// <summary>The deciding rule when excluded, else -1.</summary>
@@ -35,11 +35,11 @@ internal sealed class CandidateBatch
     {
         var batch = new CandidateBatch(paths, trackedRegular);
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(MaxWorkers, Environment.ProcessorCount) };
-        Parallel.For(0, paths.Length, options, batch.EvaluateOne(root, rules));
+        Parallel.For(0, paths.Length, options, batch.EvaluateOne(root, rules, new ParentDirectoryCheck(root)));
         return batch;
     }
 
-    private Action<int> EvaluateOne(string root, ExcludeRuleSet rules) => i =>
+    private Action<int> EvaluateOne(string root, ExcludeRuleSet rules, ParentDirectoryCheck parents) => i =>
     {
         var path = Paths[i];
         ExcludedBy[i] = -1;
@@ -57,6 +57,6 @@ internal sealed class CandidateBatch
         }
 
         ProtectedBy[i] = decision.ProtectedByIndex;
-        Entries[i] = FileProbe.Probe(RepoPaths.ToFullPath(root, path), path);
+        Entries[i] = parents.ParentsAreDirectories(path) ? FileProbe.Probe(RepoPaths.ToFullPath(root, path), path) : null;
     };
 }

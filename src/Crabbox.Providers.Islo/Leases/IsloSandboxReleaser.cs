@@ -1,5 +1,6 @@
 using Crabbox.Core;
 using Crabbox.Core.Output;
+using Crabbox.Providers.Islo.Sync;
 
 namespace Crabbox.Providers.Islo.Leases;
 
@@ -30,7 +31,7 @@ internal sealed class IsloSandboxReleaser(IsloRuntime runtime)
     }
 
     /// <summary>
-    /// Deletes the lease's sandbox and removes its claim. On failure prints
+    /// Deletes the lease's sandbox and removes its claim and sync records. On failure prints
     /// <c>warning: &lt;p&gt; stop failed for &lt;name&gt;: &lt;err&gt;</c> and the cleanup command, and keeps the claim.
     /// Returns the failure reason, or null when the sandbox is gone.
     /// </summary>
@@ -55,6 +56,7 @@ internal sealed class IsloSandboxReleaser(IsloRuntime runtime)
             await runtime.Error.WriteLineAsync($"warning: remove claim {lease.LeaseId}: {ex.Message}");
         }
 
+        await IsloSyncRecords.ForgetAsync(runtime, lease.LeaseId);
         return null;
     }
 }

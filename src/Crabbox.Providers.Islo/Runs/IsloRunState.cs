@@ -11,6 +11,9 @@ internal sealed class IsloRunState
 
     public IsloSyncSource? Source { get; set; }
 
+    /// <summary>The workspace listing started early for a reused lease; disposed when the run ends.</summary>
+    public IsloEarlyListing? EarlyListing { get; set; }
+
     public IsloLease? Lease { get; set; }
 
     /// <summary>Islo's create response for a new lease (its status may save a readiness poll).</summary>

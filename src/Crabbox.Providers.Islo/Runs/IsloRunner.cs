@@ -34,7 +34,7 @@ internal sealed class IsloRunner(
         Exception? failure = null;
         try
         {
-            await AcquireAsync(request, state, cancellationToken);
+            await AcquireAsync(request, state, workspace, cancellationToken);
             try
             {
                 result = await RunOnLeaseAsync(request, state, workspace, argv, report, cancellationToken);
@@ -54,6 +54,11 @@ internal sealed class IsloRunner(
         }
         finally
         {
+            if (state.EarlyListing is { } early)
+            {
+                await early.DisposeAsync();
+            }
+
             if (state.Lease is { } lease && state.ShouldStop)
             {
                 state.LeaseStopError = await releaser.ReleaseAsync(lease);
@@ -67,16 +72,19 @@ internal sealed class IsloRunner(
         }
     }
 
-    private async Task AcquireAsync(RunRequest request, IsloRunState state, CancellationToken cancellationToken)
+    private async Task AcquireAsync(RunRequest request, IsloRunState state, string workspace, CancellationToken cancellationToken)
     {
+        Task<IsloSyncSource>? source = null;
         if (!request.NoSync)
         {
             var repo = request.Repo ?? throw new CrabboxException(ExitCodes.Sync, "run needs a Git checkout to sync; pass --no-sync");
-            state.Source = await sync.PrepareSourceAsync(repo, cancellationToken);
+            source = sync.PrepareSourceAsync(repo, cancellationToken);
         }
 
         if (request.Id is null)
         {
+            // The guardrails decide before a sandbox is created.
+            state.Source = source is null ? null : await source;
             var (lease, created) = await creator.CreateAsync(
                 new IsloCreateRequest { Repo = request.Repo, Slug = request.Slug, Pond = request.Pond, Reclaim = request.Reclaim },
                 cancellationToken);
@@ -86,11 +94,27 @@ internal sealed class IsloRunner(
             state.ShouldStop = !request.Keep;
             await runtime.Error.WriteLineAsync(
                 $"leased {lease.LeaseId} slug={lease.Slug} provider={runtime.ProviderName} sandbox={lease.Name}");
+            return;
         }
-        else
+
+        // A reused lease is resolved while the manifest is built, and its workspace listing starts
+        // right away, so the listing exec overlaps the local work.
+        try
         {
             state.Lease = await resolver.ResolveForRepoAsync(request.Id, request.Repo?.Root, request.Reclaim, cancellationToken);
+            if (source is not null && !request.FullResync)
+            {
+                state.EarlyListing = await sync.StartListingAsync(state.Lease.Name, state.Lease.LeaseId, workspace, cancellationToken);
+            }
         }
+        catch (Exception) when (source is not null)
+        {
+            // The manifest's own failure (guardrails) comes first, as when it ran alone.
+            await source;
+            throw;
+        }
+
+        state.Source = source is null ? null : await source;
     }
 
     private async Task<RunResult> RunOnLeaseAsync(
@@ -106,8 +130,22 @@ internal sealed class IsloRunner(
         await runtime.Error.WriteLineAsync($"provider={runtime.ProviderName} lease={lease.LeaseId} sandbox={lease.Name}");
         if (state.Source is { } source)
         {
-            state.Sync = await sync.SyncAsync(lease.Name, workspace, source, request.FullResync, cancellationToken);
-            await runtime.Error.WriteLineAsync($"sync complete in {GoDuration.FormatMilliseconds(state.Sync.Duration)}");
+            state.Sync = await sync.SyncAsync(
+                new IsloSyncRequest
+                {
+                    Sandbox = lease.Name,
+                    LeaseId = lease.LeaseId,
+                    Workspace = workspace,
+                    Source = source,
+                    EarlyListing = state.EarlyListing,
+                    FullResync = request.FullResync,
+                    Record = !state.ShouldStop || request.KeepOnFailure,
+                },
+                cancellationToken);
+            if (!state.Sync.Skipped)
+            {
+                await runtime.Error.WriteLineAsync($"sync complete in {GoDuration.FormatMilliseconds(state.Sync.Duration)}");
+            }
         }
         else
         {

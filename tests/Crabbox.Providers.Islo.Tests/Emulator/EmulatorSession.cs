@@ -29,6 +29,9 @@ internal sealed class EmulatorSession : IAsyncDisposable
 
     public IsloEndpoint Endpoint => new(Host.BaseUrl, Host.BaseUrl, Host.ApiKey);
 
+    /// <summary>The host folder behind <paramref name="sandbox"/>'s <c>/workspace/&lt;workdir&gt;</c>.</summary>
+    public string WorkspaceOf(string sandbox, string workdir = "crabbox") => Path.Combine(_state.Path, "sandboxes", sandbox, "workspace", workdir);
+
     public static async Task<EmulatorSession> StartAsync(EmulatorFaults? faults = null)
     {
         var harness = await BackendHarness.WithRepoAsync();

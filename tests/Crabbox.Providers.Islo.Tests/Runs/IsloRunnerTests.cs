@@ -73,7 +73,7 @@ public sealed partial class IsloRunnerTests
         var result = await harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web" }, Token).WithTimeout();
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["exec", "upload", "exec"], harness.Client.Calls.Select(call => call.Method));
+        Assert.Equal(["exec", "upload", "exec", "exec"], harness.Client.Calls.Select(call => call.Method));
         Assert.True(result.Session!.Reused);
         Assert.True(result.Session.Kept);
         Assert.Equal("web", result.Session.Slug);

@@ -7,10 +7,11 @@ using Crabbox.Providers.Islo.Tests.TestSupport;
 
 namespace Crabbox.Providers.Islo.Tests.Sync;
 
-public sealed class IsloWorkspaceSyncTests
+public sealed partial class IsloWorkspaceSyncTests
 {
     private const string Sandbox = "crabbox-repo-abcdef";
     private const string Workspace = "/workspace/crabbox";
+    private const string LeaseId = "isb_" + Sandbox;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -49,7 +50,7 @@ public sealed class IsloWorkspaceSyncTests
         var sync = Sync(harness);
         var source = await sync.PrepareSourceAsync(harness.RepoInfo!, Token).WithTimeout();
 
-        var result = await sync.SyncAsync(Sandbox, Workspace, source, fullResync: false, Token).WithTimeout();
+        var result = await sync.SyncAsync(Request(source), Token).WithTimeout();
 
         Assert.Equal(["rm -rf '/workspace/crabbox' && mkdir -p '/workspace/crabbox'"], harness.Client.Scripts);
         var upload = Assert.Single(harness.Client.CallsTo("upload"));
@@ -70,7 +71,7 @@ public sealed class IsloWorkspaceSyncTests
         var sync = Sync(harness);
         var source = await sync.PrepareSourceAsync(harness.RepoInfo!, Token).WithTimeout();
 
-        await sync.SyncAsync(Sandbox, Workspace, source, fullResync: false, Token).WithTimeout();
+        await sync.SyncAsync(Request(source), Token).WithTimeout();
 
         Assert.Equal(["mkdir -p '/workspace/crabbox'"], harness.Client.Scripts);
     }
@@ -83,7 +84,7 @@ public sealed class IsloWorkspaceSyncTests
         var sync = Sync(harness);
         var source = await sync.PrepareSourceAsync(harness.RepoInfo!, Token).WithTimeout();
 
-        await sync.SyncAsync(Sandbox, Workspace, source, fullResync: true, Token).WithTimeout();
+        await sync.SyncAsync(Request(source, fullResync: true), Token).WithTimeout();
 
         Assert.Equal(["rm -rf '/workspace/crabbox' && mkdir -p '/workspace/crabbox'"], harness.Client.Scripts);
     }
@@ -119,7 +120,7 @@ public sealed class IsloWorkspaceSyncTests
         var sync = Sync(harness);
         var source = await sync.PrepareSourceAsync(harness.RepoInfo!, Token).WithTimeout();
 
-        var result = await sync.SyncAsync(Sandbox, Workspace, source, fullResync: false, Token).WithTimeout();
+        var result = await sync.SyncAsync(Request(source), Token).WithTimeout();
 
         Assert.Contains("warning: islo archive API upload failed; falling back to exec upload: islo upload archive: 404 Not Found\n", harness.Error, StringComparison.Ordinal);
         var archive = Convert.FromBase64String(string.Concat(chunks));
@@ -141,7 +142,7 @@ public sealed class IsloWorkspaceSyncTests
         var sync = Sync(harness);
         var source = await sync.PrepareSourceAsync(harness.RepoInfo!, Token).WithTimeout();
 
-        var error = await Assert.ThrowsAsync<CrabboxException>(() => sync.SyncAsync(Sandbox, Workspace, source, false, Token)).WithTimeout();
+        var error = await Assert.ThrowsAsync<CrabboxException>(() => sync.SyncAsync(Request(source), Token)).WithTimeout();
 
         Assert.Equal("islo exec \"append archive chunk\" exited 1", error.Message);
         Assert.StartsWith("rm -f '/tmp/crabbox-", harness.Client.Scripts[^1], StringComparison.Ordinal);
@@ -156,7 +157,7 @@ public sealed class IsloWorkspaceSyncTests
         var source = await sync.PrepareSourceAsync(harness.RepoInfo!, Token).WithTimeout();
         harness.Repo!.Delete("src/main.go");
 
-        var error = await Assert.ThrowsAsync<CrabboxException>(() => sync.SyncAsync(Sandbox, Workspace, source, false, Token)).WithTimeout();
+        var error = await Assert.ThrowsAsync<CrabboxException>(() => sync.SyncAsync(Request(source), Token)).WithTimeout();
 
         Assert.Equal(ExitCodes.Sync, error.ExitCode);
         Assert.DoesNotContain("falling back", harness.Error, StringComparison.Ordinal);
@@ -176,11 +177,22 @@ public sealed class IsloWorkspaceSyncTests
         var sync = Sync(harness);
         var source = await sync.PrepareSourceAsync(harness.RepoInfo!, Token).WithTimeout();
 
-        var error = await Assert.ThrowsAsync<CrabboxException>(() => sync.SyncAsync(Sandbox, Workspace, source, false, Token)).WithTimeout();
+        var error = await Assert.ThrowsAsync<CrabboxException>(() => sync.SyncAsync(Request(source), Token)).WithTimeout();
 
         Assert.Equal(ExitCodes.Sync, error.ExitCode);
         Assert.Equal("sync timed out after 1s (sync.timeout)", error.Message);
     }
+
+    /// <summary>A sync that keeps no record (a sandbox the run deletes): the plain wipe-and-upload path.</summary>
+    private static IsloSyncRequest Request(IsloSyncSource source, bool fullResync = false, bool record = false) => new()
+    {
+        Sandbox = Sandbox,
+        LeaseId = LeaseId,
+        Workspace = Workspace,
+        Source = source,
+        FullResync = fullResync,
+        Record = record,
+    };
 
     private static IsloWorkspaceSync Sync(BackendHarness harness)
     {

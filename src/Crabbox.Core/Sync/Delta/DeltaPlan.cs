@@ -39,7 +39,13 @@ public sealed record DeltaPlan
     /// <summary>Nothing to send and nothing to remove: the sync can be skipped entirely.</summary>
     public bool IsEmpty => !FullResync && Upload.Count == 0 && Delete.Count == 0 && Clear.Count == 0;
 
-    /// <summary>One line of narration: <c>sync skipped: no changes</c>, <c>sync: full (no sync record): ...</c> or <c>sync: delta: ...</c>.</summary>
+    /// <summary>
+    /// One line of narration: <c>sync skipped: no changes</c>;
+    /// <c>sync full (no sync record): upload 20020 files (236.1 MiB)</c>; or
+    /// <c>sync delta: upload 2 files (2.1 KiB: 1 new, 1 changed), delete 1, keep 20017</c>, naming only
+    /// the non-zero kinds of change (<c>changed remotely</c>, and <c>, clear N</c> when remote paths in
+    /// an upload's way go).
+    /// </summary>
     public string Describe()
     {
         if (IsEmpty)
@@ -47,14 +53,27 @@ public sealed record DeltaPlan
             return "sync skipped: no changes";
         }
 
-        var bytes = HumanBytes.Format(Stats.UploadBytes);
+        var upload = Invariant($"upload {Upload.Count} {(Upload.Count == 1 ? "file" : "files")} ({HumanBytes.Format(Stats.UploadBytes)}");
         if (FullResync)
         {
-            return Invariant($"sync: full ({ReasonText(FullResyncReason)}): {Upload.Count} files, {bytes}");
+            return Invariant($"sync full ({ReasonText(FullResyncReason)}): {upload})");
         }
 
-        return Invariant(
-            $"sync: delta: {Upload.Count} to send, {bytes} ({Stats.New} new, {Stats.ChangedLocally} changed, {Stats.ChangedRemotely} changed remotely), {Stats.Deleted} deleted, {Stats.Unchanged} unchanged");
+        var kinds = new List<string>(3);
+        AddKind(kinds, Stats.New, "new");
+        AddKind(kinds, Stats.ChangedLocally, "changed");
+        AddKind(kinds, Stats.ChangedRemotely, "changed remotely");
+        var detail = kinds.Count == 0 ? string.Empty : ": " + string.Join(", ", kinds);
+        var clear = Stats.Cleared == 0 ? string.Empty : Invariant($", clear {Stats.Cleared}");
+        return Invariant($"sync delta: {upload}{detail}), delete {Stats.Deleted}{clear}, keep {Stats.Unchanged}");
+    }
+
+    private static void AddKind(List<string> kinds, int count, string name)
+    {
+        if (count > 0)
+        {
+            kinds.Add(Invariant($"{count} {name}"));
+        }
     }
 
     private static string ReasonText(FullSyncReason? reason) => reason switch

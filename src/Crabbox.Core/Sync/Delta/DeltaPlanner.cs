@@ -21,12 +21,18 @@ public static class DeltaPlanner
     /// <param name="previous">The record of the last sync to this workspace; null for none (full sync).</param>
     /// <param name="remote">The listing taken just now; null when none could be taken (full sync).</param>
     /// <param name="fullResync">Forces a full sync (<c>--full-resync</c>).</param>
+    /// <param name="deleteRemoved">
+    /// False keeps recorded paths that left the manifest on the remote (<c>sync.delete: false</c>):
+    /// <see cref="DeltaPlan.Delete"/> stays empty, and such a path is removed only when it stands in an
+    /// upload's way (then it is in <see cref="DeltaPlan.Clear"/>).
+    /// </param>
     public static DeltaPlan Plan(
         SyncManifest manifest,
         IReadOnlyDictionary<string, string> localHashes,
         SyncRecord? previous,
         RemoteSnapshot? remote,
-        bool fullResync)
+        bool fullResync,
+        bool deleteRemoved = true)
     {
         if (FullReason(previous, remote, fullResync) is { } reason)
         {
@@ -70,10 +76,12 @@ public static class DeltaPlanner
 
         var manifestPaths = manifest.Files.Select(entry => entry.Path).ToArray();
         Array.Sort(manifestPaths, StringComparer.Ordinal);
-        var delete = previous.Entries
-            .Select(entry => entry.Path)
-            .Where(path => Array.BinarySearch(manifestPaths, path, StringComparer.Ordinal) < 0)
-            .ToList();
+        var delete = deleteRemoved
+            ? previous.Entries
+                .Select(entry => entry.Path)
+                .Where(path => Array.BinarySearch(manifestPaths, path, StringComparer.Ordinal) < 0)
+                .ToList()
+            : [];
         var clear = ClearPaths(upload, listed, delete);
         return new DeltaPlan
         {

@@ -83,7 +83,14 @@ public sealed class LocalContentHasher(string cacheDirectory, TimeProvider timeP
         // Rewrite only when the cache would change: a run that found everything cached stays read-only.
         if (keep.Count != cache.Count || cacheHits != keep.Count)
         {
-            await HashCacheFile.SaveAsync(cacheDirectory, manifest.Root, keep, cancellationToken);
+            try
+            {
+                await HashCacheFile.SaveAsync(cacheDirectory, manifest.Root, keep, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Only a cache: the next run hashes those files again.
+            }
         }
 
         return new LocalHashResult(hashes, cacheHits, hashes.Count - cacheHits, bytesHashed);

@@ -58,6 +58,100 @@ public static class RemoteListing
     }
 
     /// <summary>
+    /// A listing of just what a delta sent, for the record after a small upload: the script lists
+    /// <paramref name="plan"/>'s upload paths and all their parent directories, each <c>lstat</c>-ed as
+    /// a path of its own (nothing is walked), in <see cref="Script"/>'s output format; parse it with
+    /// <see cref="ParsePaths"/> and combine it with the plan's listing using <see cref="AfterUpload"/>.
+    /// Null when the paths do not fit in one exec argument (then list the whole workspace again).
+    /// </summary>
+    public static string? UploadScript(string workspace, DeltaPlan plan)
+    {
+        DeltaScripts.RequireAbsolute(workspace);
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var entry in plan.Upload)
+        {
+            paths.Add(entry.Path);
+            for (var slash = entry.Path.IndexOf('/'); slash >= 0; slash = entry.Path.IndexOf('/', slash + 1))
+            {
+                paths.Add(entry.Path[..slash]);
+            }
+        }
+
+        var arguments = string.Join(' ', paths.Select(path => ShellQuote.Quote("./" + path)));
+        var script = $$"""
+            export LC_ALL=C
+            crabbox_ws={{ShellQuote.Quote(workspace)}}
+            if [ ! -d "$crabbox_ws" ]; then echo '{{Header}} missing'; exit 0; fi
+            cd -- "$crabbox_ws" || exit 1
+            if command -v gzip >/dev/null 2>&1; then crabbox_zip='gzip -1'; crabbox_enc=gzip; else crabbox_zip=cat; crabbox_enc=raw; fi
+            echo "{{Header}} listed $crabbox_enc"
+            find {{arguments}} -maxdepth 0 -printf '%y\0%m\0%s\0%T@\0%p\0%l\0' 2>/dev/null | $crabbox_zip | base64
+            echo '{{EndMarker}}'
+
+            """;
+        return System.Text.Encoding.UTF8.GetByteCount(script) <= DeltaScripts.MaxScriptBytes ? script : null;
+    }
+
+    /// <summary>Parses what <see cref="UploadScript"/> printed (its paths come back relative, without <c>./</c>).</summary>
+    /// <exception cref="FormatException">As <see cref="Parse"/>.</exception>
+    public static RemoteSnapshot ParsePaths(string output)
+    {
+        var snapshot = Parse(output);
+        return snapshot with
+        {
+            Entries = [.. snapshot.Entries
+                .Where(entry => entry.Path.StartsWith("./", StringComparison.Ordinal))
+                .Select(entry => entry with { Path = entry.Path[2..] })],
+        };
+    }
+
+    /// <summary>
+    /// The workspace after a delta, as far as <see cref="SyncRecordBuilder.Build"/> needs it: the
+    /// listing the plan was made from, with every uploaded path replaced by what
+    /// <paramref name="uploaded"/> (the <see cref="UploadScript"/> listing) shows, or dropped when it
+    /// is missing there or a parent of it is not a directory (so it is recorded as unconfirmed). The
+    /// plan's removals touch no other manifest path, so those keep their earlier observations.
+    /// </summary>
+    public static RemoteSnapshot AfterUpload(RemoteSnapshot before, DeltaPlan plan, RemoteSnapshot uploaded)
+    {
+        var listed = new Dictionary<string, RemoteEntry>(uploaded.Entries.Count, StringComparer.Ordinal);
+        foreach (var entry in uploaded.Entries)
+        {
+            listed[entry.Path] = entry;
+        }
+
+        var entries = new Dictionary<string, RemoteEntry>(before.Entries.Count, StringComparer.Ordinal);
+        foreach (var entry in before.Entries)
+        {
+            entries[entry.Path] = entry;
+        }
+
+        foreach (var upload in plan.Upload)
+        {
+            entries.Remove(upload.Path);
+            if (listed.TryGetValue(upload.Path, out var now) && ParentsAreDirectories(upload.Path, listed))
+            {
+                entries[upload.Path] = now;
+            }
+        }
+
+        return new RemoteSnapshot { Status = RemoteSnapshotStatus.Listed, Entries = [.. entries.Values] };
+    }
+
+    private static bool ParentsAreDirectories(string path, Dictionary<string, RemoteEntry> listed)
+    {
+        for (var slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
+        {
+            if (!listed.TryGetValue(path[..slash], out var parent) || parent.Kind != RemoteEntryKind.Directory)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The directory names the listing may prune: <c>.git</c> and every literal, unanchored,
     /// non-negated exclude rule of <paramref name="manifest"/>, minus any name that is a component of a
     /// manifest path or of a <paramref name="previous"/> record path. Sorted.
@@ -101,6 +195,14 @@ public static class RemoteListing
 
         return [.. candidates.Except(used).Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// True when a listing that pruned <paramref name="listedWith"/> is complete for a sync whose
+    /// <see cref="PruneNames"/> are <paramref name="needed"/>: it pruned nothing the sync must see
+    /// (pruning fewer names only lists more).
+    /// </summary>
+    public static bool Covers(IEnumerable<string> listedWith, IReadOnlyCollection<string> needed) =>
+        listedWith.All(name => needed.Contains(name, StringComparer.Ordinal));
 
     /// <summary>Parses what <see cref="Script"/> printed.</summary>
     /// <exception cref="FormatException">

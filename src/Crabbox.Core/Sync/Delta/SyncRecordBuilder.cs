@@ -12,9 +12,15 @@ public static class SyncRecordBuilder
     /// what <paramref name="postSync"/> (a listing taken after extraction, with the same prune names as
     /// the listing the plan used) shows at its path, when that matches what was sent.
     /// When the plan sent nothing, the listing taken for the plan may be passed instead.
+    /// <paramref name="pruneNames"/> (the names the listings pruned) are kept in the record so the next
+    /// sync can list the workspace before its own manifest exists.
     /// </summary>
     public static SyncRecordBuildResult Build(
-        string workspace, SyncManifest manifest, IReadOnlyDictionary<string, string> localHashes, RemoteSnapshot postSync)
+        string workspace,
+        SyncManifest manifest,
+        IReadOnlyDictionary<string, string> localHashes,
+        RemoteSnapshot postSync,
+        IReadOnlyList<string>? pruneNames = null)
     {
         var listed = new Dictionary<string, RemoteEntry>(postSync.Entries.Count, StringComparer.Ordinal);
         foreach (var entry in postSync.Entries)
@@ -36,7 +42,7 @@ public static class SyncRecordBuilder
             entries.Add(ToRecordEntry(entry, localHashes, confirmed ? remote!.Observation : null));
         }
 
-        return new SyncRecordBuildResult(Sorted(workspace, entries), unverified);
+        return new SyncRecordBuildResult(Sorted(workspace, entries) with { PruneNames = pruneNames ?? [] }, unverified);
     }
 
     /// <summary>
@@ -59,7 +65,7 @@ public static class SyncRecordBuilder
             entries[entry.Path] = ToRecordEntry(entry, localHashes, observed: null);
         }
 
-        return Sorted(previous.Workspace, entries.Values);
+        return Sorted(previous.Workspace, entries.Values) with { PruneNames = previous.PruneNames };
     }
 
     private static bool Matches(ManifestEntry entry, RemoteEntry remote) => entry.Kind == ManifestEntryKind.File

@@ -4,7 +4,8 @@ using Crabbox.Core.Repo;
 namespace Crabbox.Core.Sync.Delta;
 
 /// <summary>
-/// The sync record file: magic <c>CBXSYNC1</c>, format version, workspace, entry count, then per
+/// The sync record file: magic <c>CBXSYNC1</c>, format version, workspace, the prune names (count,
+/// strings), entry count, then per
 /// entry (sorted by path): prefix-compressed path, kind, mode, size, the 32-byte SHA-256 (files) or
 /// the target (links), an observed flag and the observed size, mtime and mode; a SHA-256 trailer.
 /// </summary>
@@ -21,6 +22,12 @@ internal static class SyncRecordFormat
     {
         var writer = new CompactWriter(Magic, SyncRecord.FormatVersion, record.Entries.Count * 96);
         writer.WriteString(record.Workspace);
+        writer.WriteUInt((ulong)record.PruneNames.Count);
+        foreach (var name in record.PruneNames)
+        {
+            writer.WriteString(name);
+        }
+
         writer.WriteUInt((ulong)record.Entries.Count);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         string? previous = null;
@@ -64,6 +71,12 @@ internal static class SyncRecordFormat
     {
         var reader = new CompactReader(file, Magic, SyncRecord.FormatVersion);
         var workspace = reader.ReadString();
+        var pruneNames = new string[reader.ReadInt(file.Length)];
+        for (var i = 0; i < pruneNames.Length; i++)
+        {
+            pruneNames[i] = reader.ReadString();
+        }
+
         var count = reader.ReadInt(file.Length);
         var entries = new SyncRecordEntry[count];
         string? previous = null;
@@ -98,7 +111,7 @@ internal static class SyncRecordFormat
             throw new FormatException("trailing data");
         }
 
-        return new SyncRecord { Workspace = workspace, Entries = entries };
+        return new SyncRecord { Workspace = workspace, PruneNames = pruneNames, Entries = entries };
     }
 
     private static bool TryParseHash(string? hex, Span<byte> destination) =>

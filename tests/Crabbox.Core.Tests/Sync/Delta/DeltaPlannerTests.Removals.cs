@@ -35,6 +35,33 @@ public sealed partial class DeltaPlannerTests
     }
 
     [Fact]
+    public void Plan_DeleteRemovedOff_KeepsDeletedPathsRemotely()
+    {
+        var (record, listing) = Synced(s_base, Hashes(s_base));
+        var manifest = Manifest([.. s_base.Files.Where(entry => entry.Path is not ("README.md" or "src/lib/util.cs"))]);
+
+        var plan = DeltaPlanner.Plan(manifest, Hashes(manifest), record, listing, fullResync: false, deleteRemoved: false);
+
+        Assert.True(plan.IsEmpty);
+        Assert.Empty(plan.Delete);
+        Assert.Empty(plan.RemoveEmptyDirectories);
+        Assert.Equal(0, plan.Stats.Deleted);
+    }
+
+    [Fact]
+    public void Plan_DeleteRemovedOffAndDeletedFileBecameDirectory_ClearsTheFile()
+    {
+        var (record, listing) = Synced(s_base, Hashes(s_base));
+        var manifest = Manifest([.. s_base.Files.Where(entry => entry.Path != "README.md"), File("README.md/inner.txt", 5)]);
+
+        var plan = DeltaPlanner.Plan(manifest, Hashes(manifest), record, listing, fullResync: false, deleteRemoved: false);
+
+        AssertUploads(plan, "README.md/inner.txt");
+        Assert.Empty(plan.Delete);
+        Assert.Equal(["README.md"], plan.Clear);
+    }
+
+    [Fact]
     public void Plan_Renamed_UploadsNewPathAndDeletesOld()
     {
         var (record, listing) = Synced(s_base, Hashes(s_base));

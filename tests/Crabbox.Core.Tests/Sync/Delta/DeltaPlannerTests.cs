@@ -16,7 +16,7 @@ public sealed partial class DeltaPlannerTests
         var plan = DeltaPlanner.Plan(s_base, Hashes(s_base), previous: null, Listing([]), fullResync: false);
 
         AssertFull(plan, FullSyncReason.NoRecord);
-        Assert.Equal("sync: full (no sync record): 5 files, 2.4 KiB", plan.Describe());
+        Assert.Equal("sync full (no sync record): upload 5 files (2.4 KiB)", plan.Describe());
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed partial class DeltaPlannerTests
 
         AssertUploads(plan, "src/new.cs");
         Assert.Equal(new DeltaStats(5, 1, 0, 0, 0, 0, 77), plan.Stats);
-        Assert.Equal("sync: delta: 1 to send, 77 B (1 new, 0 changed, 0 changed remotely), 0 deleted, 5 unchanged", plan.Describe());
+        Assert.Equal("sync delta: upload 1 file (77 B: 1 new), delete 0, keep 5", plan.Describe());
     }
 
     [Fact]

@@ -48,7 +48,8 @@ internal sealed class DeltaSyncHarness : IDisposable
     /// <summary>
     /// One sync as a provider runs it on a reused sandbox: load the record, hash, list (one exec),
     /// plan; if empty stop; full: forget the record and wipe; delta: save the pending record and run
-    /// the prepare scripts; upload and extract one archive; list again; save the new record.
+    /// the prepare scripts; upload and extract one archive; list again (a delta: only what it sent);
+    /// save the new record.
     /// </summary>
     /// <param name="fullResync">Plays <c>--full-resync</c>.</param>
     /// <param name="crashAfterExtract">Stops after the extraction, as if crabbox died before saving the new record.</param>
@@ -90,7 +91,10 @@ internal sealed class DeltaSyncHarness : IDisposable
                 return new SyncPass(manifest, previous, before, plan, hashes, null);
             }
 
-            after = RemoteListing.Parse(await RunAsync(listingScript));
+            // A delta lists only what it sent (and the parents), as providers do after a small upload.
+            after = !plan.FullResync && RemoteListing.UploadScript(Workspace, plan) is { } uploaded
+                ? RemoteListing.AfterUpload(before, plan, RemoteListing.ParsePaths(await RunAsync(uploaded)))
+                : RemoteListing.Parse(await RunAsync(listingScript));
         }
 
         var result = SyncRecordBuilder.Build(Workspace, manifest, hashes.Hashes, after);

@@ -3,9 +3,19 @@ namespace Crabbox.Core.Tests.Sync.Delta;
 /// <summary>lstat-level helpers over real directories for the delta sync tests.</summary>
 internal static class Nodes
 {
+    /// <summary>The kind of <paramref name="fullPath"/>; <see cref="NodeKind.None"/> also when a looping link in its parents hides it.</summary>
     public static NodeKind Kind(string fullPath)
     {
-        var attributes = new FileInfo(fullPath).Attributes;
+        FileAttributes attributes;
+        try
+        {
+            attributes = new FileInfo(fullPath).Attributes;
+        }
+        catch (IOException)
+        {
+            return NodeKind.None;
+        }
+
         if ((int)attributes == -1)
         {
             return NodeKind.None;
@@ -17,6 +27,26 @@ internal static class Nodes
         }
 
         return (attributes & FileAttributes.Directory) != 0 ? NodeKind.Directory : NodeKind.File;
+    }
+
+    /// <summary>
+    /// The kind of <paramref name="relativePath"/> under <paramref name="root"/> as a path of that tree:
+    /// <see cref="NodeKind.None"/> when a parent is not a real directory (a link or file there means the
+    /// path does not exist in the tree, whatever resolving through the link would find).
+    /// </summary>
+    public static NodeKind KindAt(string root, string relativePath)
+    {
+        var current = root;
+        foreach (var part in relativePath.Split('/')[..^1])
+        {
+            current = Path.Combine(current, part);
+            if (Kind(current) != NodeKind.Directory)
+            {
+                return NodeKind.None;
+            }
+        }
+
+        return Kind(Path.Combine(root, relativePath));
     }
 
     /// <summary>Every path under <paramref name="root"/> (relative, <c>/</c>-separated), not descending into links or the named directories.</summary>

@@ -50,6 +50,57 @@ public sealed class RemoteListingTests : IDisposable
     }
 
     [Fact]
+    public async Task UploadScript_RunForReal_ListsSentPathsAndParentsOnly()
+    {
+        Write("a b/c/d.txt", "sent");
+        Write("a b/c/other.txt", "not sent");
+        Write("-x", "sent too");
+        File.CreateSymbolicLink(Path.Combine(Workspace, "link"), "a b");
+        var plan = Plan(DeltaTestData.File("a b/c/d.txt"), DeltaTestData.File("-x"), DeltaTestData.File("gone.txt"), DeltaTestData.File("link/c/d.txt"));
+
+        var script = RemoteListing.UploadScript(Workspace, plan)!;
+        var snapshot = RemoteListing.ParsePaths(await Bash.RunCheckedAsync(script, _remote.Path));
+
+        Assert.Equal(["-x", "a b", "a b/c", "a b/c/d.txt", "link", "link/c", "link/c/d.txt"], snapshot.Entries.Select(entry => entry.Path).Order(StringComparer.Ordinal));
+        Assert.All(snapshot.Entries.Where(entry => !entry.Path.StartsWith("link/", StringComparison.Ordinal)), AssertMatchesLstat);
+        Assert.Equal(RemoteEntryKind.Symlink, Entry(snapshot, "link").Kind);
+    }
+
+    [Fact]
+    public void UploadScript_TooManyPaths_Null()
+    {
+        var plan = Plan([.. Enumerable.Range(0, 5000).Select(i => DeltaTestData.File($"dir/a-rather-long-file-name-{i:D5}.txt"))]);
+
+        Assert.Null(RemoteListing.UploadScript("/workspace/crabbox", plan));
+    }
+
+    [Fact]
+    public void AfterUpload_SentPaths_ReplacedOrDroppedOthersKept()
+    {
+        var before = DeltaTestData.Listing([DeltaTestData.RemoteFile("kept.txt", 1), DeltaTestData.RemoteFile("dir/sent.txt", 2), DeltaTestData.RemoteFile("lost.txt", 3)]);
+        var plan = Plan(DeltaTestData.File("dir/sent.txt"), DeltaTestData.File("lost.txt"), DeltaTestData.File("via/link.txt"));
+        var uploaded = new RemoteSnapshot
+        {
+            Status = RemoteSnapshotStatus.Listed,
+            Entries =
+            [
+                DeltaTestData.RemoteDirectory("dir"),
+                DeltaTestData.RemoteFile("dir/sent.txt", 20),
+                new RemoteEntry("via", RemoteEntryKind.Symlink, 0b111_111_111, 3, 1, "dir"),
+                DeltaTestData.RemoteFile("via/link.txt", 7),
+            ],
+        };
+
+        var after = RemoteListing.AfterUpload(before, plan, uploaded);
+
+        var sizes = after.Entries.Where(entry => entry.Kind == RemoteEntryKind.File).ToDictionary(entry => entry.Path, entry => entry.Size);
+        Assert.Equal(1, sizes["kept.txt"]);
+        Assert.Equal(20, sizes["dir/sent.txt"]);
+        Assert.False(sizes.ContainsKey("lost.txt"));
+        Assert.False(sizes.ContainsKey("via/link.txt"));
+    }
+
+    [Fact]
     public async Task Script_PrunedName_ListsTheDirectoryButNotItsContent()
     {
         Write("node_modules/pkg/index.js", "x");
@@ -247,4 +298,14 @@ public sealed class RemoteListingTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Error);
         return result.Output;
     }
+
+    private static DeltaPlan Plan(params ManifestEntry[] upload) => new()
+    {
+        FullResync = false,
+        Upload = upload,
+        Delete = [],
+        Clear = [],
+        RemoveEmptyDirectories = [],
+        Stats = new DeltaStats(0, upload.Length, 0, 0, 0, 0, 0),
+    };
 }

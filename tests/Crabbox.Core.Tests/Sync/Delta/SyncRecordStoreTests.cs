@@ -33,6 +33,7 @@ public sealed class SyncRecordStoreTests : IDisposable
 
         Assert.NotNull(loaded);
         Assert.Equal(record.Workspace, loaded.Workspace);
+        Assert.Equal(["node_modules", "target"], loaded.PruneNames);
         Assert.Equal(record.Entries, loaded.Entries);
     }
 
@@ -181,6 +182,7 @@ public sealed class SyncRecordStoreTests : IDisposable
     private static SyncRecord SampleRecord(string workspace) => new()
     {
         Workspace = workspace,
+        PruneNames = ["node_modules", "target"],
         Entries =
         [
             new("-leading dash", ManifestEntryKind.File, ManifestEntry.ExecutableMode, 0, DeltaTestData.Hash("empty"), null, new RemoteObservation(0, -1_500_000_000, 0b111_000_000)),

@@ -20,21 +20,22 @@ internal static class SyncRule
             var local = harness.Repo.FullPath(entry.Path);
             var remotePath = harness.RemotePath(entry.Path);
             var where = $"{context}: {LocalMutator.Show(entry.Path)}";
+            Assert.True(Nodes.ParentsAreDirectoriesOrAbsent(harness.Repo.Root, entry.Path), $"{where} is listed through a link or file in its parents");
             if (entry.Kind == ManifestEntryKind.Symlink)
             {
-                Assert.True(Nodes.Kind(remotePath) == NodeKind.Symlink, $"{where} should be a link, is {Nodes.Kind(remotePath)}");
+                Assert.True(Nodes.KindAt(harness.Workspace, entry.Path) == NodeKind.Symlink, $"{where} should be a link, is {Nodes.KindAt(harness.Workspace, entry.Path)}");
                 Assert.True(entry.LinkTarget == new FileInfo(remotePath).LinkTarget, $"{where} link target differs");
                 continue;
             }
 
-            Assert.True(Nodes.Kind(remotePath) == NodeKind.File, $"{where} should be a file, is {Nodes.Kind(remotePath)}");
+            Assert.True(Nodes.KindAt(harness.Workspace, entry.Path) == NodeKind.File, $"{where} should be a file, is {Nodes.KindAt(harness.Workspace, entry.Path)}");
             Assert.True(File.ReadAllBytes(local).AsSpan().SequenceEqual(File.ReadAllBytes(remotePath)), $"{where} content differs");
             Assert.True(IsExecutable(local) == IsExecutable(remotePath), $"{where} exec bit differs");
         }
 
         foreach (var gone in (pass.Previous?.Entries ?? []).Select(entry => entry.Path).Where(path => !manifestPaths.Contains(path)))
         {
-            var kind = Nodes.Kind(harness.RemotePath(gone));
+            var kind = Nodes.KindAt(harness.Workspace, gone);
             var holdsManifestEntries = manifestPaths.Any(path => path.StartsWith(gone + "/", StringComparison.Ordinal));
             Assert.True(
                 kind == NodeKind.None || (kind == NodeKind.Directory && holdsManifestEntries),
@@ -65,7 +66,7 @@ internal static class SyncRule
             }
 
             var remotePath = harness.RemotePath(path);
-            Assert.True(Nodes.Kind(remotePath) == NodeKind.File, $"{context}: remote-created {LocalMutator.Show(path)} is gone");
+            Assert.True(Nodes.KindAt(harness.Workspace, path) == NodeKind.File, $"{context}: remote-created {LocalMutator.Show(path)} is gone");
             Assert.True(File.ReadAllBytes(remotePath).AsSpan().SequenceEqual(content), $"{context}: remote-created {LocalMutator.Show(path)} changed");
         }
     }

@@ -160,6 +160,8 @@ public sealed class FileEndpointsTests(EmulatorFixture fixture) : IClassFixture<
         { "through the symbolic link", new TarBuilder().File("ok.txt", "fine").Symlink("dir", "sub").Directory("sub/").File("dir/x", "evil").Build() },
         { "resolves outside", new TarBuilder().File("ok.txt", "fine").Directory("a/b/").Symlink("a/b/up", "../..").Symlink("y", "a/b/up/..").Build() },
         { ".. component", new TarBuilder().File("ok.txt", "fine").HardLink("h", "../../../etc/passwd").Build() },
+        { "absolute path", new TarBuilder().File("ok.txt", "fine").HardLink("h", "/etc/hostname").Build() },
+        { "does not name an earlier file", new TarBuilder().File("ok.txt", "fine").Symlink("etc", "/etc").HardLink("h", "etc/hostname").Build() },
         { "not a valid tar.gz", Encoding.UTF8.GetBytes("this is not a tarball") },
     };
 
@@ -180,6 +182,27 @@ public sealed class FileEndpointsTests(EmulatorFixture fixture) : IClassFixture<
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(sandboxDirectory, "tmp")));
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(sandboxDirectory, "staging")));
         Assert.False(File.Exists(Path.Combine(sandboxDirectory, "escape.txt")));
+    }
+
+    /// <summary>The reported escape: link d to a host folder, hard link x to d/host-secret.txt, then replace d by a folder.</summary>
+    [Fact]
+    public async Task UploadArchive_HardLinkThroughSymlinkReplacedLater_Returns400AndHostFileNotCopied()
+    {
+        var name = await Client.CreateSandboxAsync("evil");
+        var sandboxDirectory = Path.Combine(fixture.StateDirectory, "sandboxes", name);
+        using var host = new TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(host.Path, "host-secret.txt"), "host only", TestTimeouts.Token());
+        var archive = new TarBuilder().Symlink("d", host.Path).HardLink("x", "d/host-secret.txt").Directory("d/").Build();
+
+        var upload = await Client.UploadAsync(name, "files-archive", "/workspace", archive);
+        var inside = await Client.StreamAsync(name, ["cat", "/workspace/x"]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, upload.Status);
+        Assert.Equal("INVALID_REQUEST", upload.String("code"));
+        Assert.Contains("hard link x -> d/host-secret.txt", upload.String("message"), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(sandboxDirectory, "workspace")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(sandboxDirectory, "staging")));
+        Assert.DoesNotContain("host only", inside.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

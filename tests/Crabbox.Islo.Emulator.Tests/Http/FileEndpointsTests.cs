@@ -205,6 +205,33 @@ public sealed class FileEndpointsTests(EmulatorFixture fixture) : IClassFixture<
         Assert.DoesNotContain("host only", inside.Stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>A DELETE that lands between extraction and the move must not leave a folder without sandbox.json behind.</summary>
+    [Fact]
+    public async Task UploadArchive_SandboxDeletedBeforeMove_Returns404AndLeavesNoFolder()
+    {
+        using var state = new TempDirectory();
+        IsloTestClient? client = null;
+        var deleted = HttpStatusCode.Continue;
+        var faults = new EmulatorFaults
+        {
+            BeforeArchiveMove = async (sandbox, _) => deleted = (await client!.DeleteAsync($"sandboxes/{sandbox}")).Status,
+        };
+        await using var host = await IsloEmulatorHost.StartAsync(
+            new IsloEmulatorOptions { StateDirectory = state.Path, Isolation = SandboxIsolation.Bubblewrap, Faults = faults }, TestTimeouts.Token());
+        client = await IsloTestClient.CreateAsync(host, TestTimeouts.Token());
+        using var owned = client;
+        var name = await client.CreateSandboxAsync("race");
+
+        var upload = await client.UploadAsync(name, "files-archive", "/workspace/target", new TarBuilder().File("a.txt", "a").Build());
+        var recreate = await client.PostAsync("sandboxes", $$"""{"name":"{{name}}"}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted);
+        Assert.Equal(HttpStatusCode.NotFound, upload.Status);
+        Assert.Equal("SANDBOX_NOT_FOUND", upload.String("code"));
+        Assert.Equal(HttpStatusCode.Created, recreate.Status);
+        Assert.False(File.Exists(Path.Combine(state.Path, "sandboxes", name, "workspace", "target", "a.txt")));
+    }
+
     [Fact]
     public async Task DownloadArchive_MissingDirectory_Returns404()
     {

@@ -52,7 +52,7 @@ internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBacke
             Time = context.Time,
             Settings = IsloSettings.FromConfiguration(context.Config),
             Timeouts = timeouts ?? IsloTimeouts.Default,
-            Clients = new IsloClientAccessor(clients, endpoint, providerName),
+            Clients = new IsloClientAccessor(clients, endpoint, providerName, context.Environment),
             WorkingDirectory = context.WorkingDirectory,
             TempDirectory = tempDirectory ?? Path.GetTempPath(),
         };

@@ -179,7 +179,7 @@ internal sealed class IsloRunner(
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in request.Environment)
         {
-            if (runtime.Clients.IsApiKey(value))
+            if (runtime.Clients.IsApiKey(name, value))
             {
                 await runtime.Error.WriteLineAsync($"warning: not forwarding {name}: it holds the Islo API key");
                 continue;

@@ -8,4 +8,10 @@ public sealed record EmulatorFaults
     /// 500 <c>INTERNAL_ERROR</c> without extracting anything.
     /// </summary>
     public bool FailFilesArchiveUpload { get; init; }
+
+    /// <summary>
+    /// Test hook: runs after a <c>files-archive</c> upload is extracted and before it is moved into
+    /// the sandbox (outside the sandbox lock), with the sandbox name, so a race can be staged.
+    /// </summary>
+    internal Func<string, CancellationToken, Task>? BeforeArchiveMove { get; init; }
 }

@@ -1,4 +1,3 @@
-using Crabbox.Core;
 using Crabbox.Core.Leases;
 using Crabbox.Core.Output;
 using Crabbox.Core.Providers;
@@ -52,7 +51,7 @@ internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBacke
             Time = context.Time,
             Settings = IsloSettings.FromConfiguration(context.Config),
             Timeouts = timeouts ?? IsloTimeouts.Default,
-            Clients = new IsloClientAccessor(clients, endpoint, providerName),
+            Clients = new IsloClientAccessor(clients, endpoint, providerName, context.Environment),
             WorkingDirectory = context.WorkingDirectory,
             TempDirectory = tempDirectory ?? Path.GetTempPath(),
         };
@@ -88,14 +87,15 @@ internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBacke
             new IsloCreateRequest { Repo = request.Repo, Slug = request.Slug, Pond = request.Pond, Reclaim = request.Reclaim },
             cancellationToken);
         var output = _runtime.Console.Out;
-        await output.WriteLineAsync($"leased {lease.LeaseId} slug={lease.Slug} provider={ProviderName} sandbox={lease.Name}");
         try
         {
+            await output.WriteLineAsync($"leased {lease.LeaseId} slug={lease.Slug} provider={ProviderName} sandbox={lease.Name}");
             var timeout = request.WaitTimeout > TimeSpan.Zero ? request.WaitTimeout : TimeSpan.FromMinutes(5);
             await _waiter.WaitUntilRunningAsync(lease.Name, timeout, created, cancellationToken);
         }
-        catch (Exception ex) when (ex is CrabboxException or OperationCanceledException)
+        catch
         {
+            // Whatever failed (a closed stdout included), the sandbox exists and nobody will use it.
             await _releaser.ReleaseAsync(lease);
             throw;
         }

@@ -45,4 +45,12 @@ internal static class IsloNames
     /// <summary><c>crabbox stop --provider &lt;p&gt; '&lt;leaseId&gt;'</c>, the id always single-quoted.</summary>
     public static string CleanupCommand(string providerName, string leaseId) =>
         $"crabbox stop --provider {providerName} {ShellQuote.Quote(leaseId)}";
+
+    /// <summary>
+    /// How to remove a sandbox no claim records (stop refuses those): adopt it with a no-op
+    /// <c>--reclaim</c> run, then stop it. Reads <c>first run `…`, then run `…`</c>.
+    /// </summary>
+    public static string AdoptThenStopHint(string providerName, string leaseId) =>
+        $"first run `crabbox run --provider {providerName} --id {ShellQuote.Quote(leaseId)} --reclaim --no-sync -- true`, "
+        + $"then run `{CleanupCommand(providerName, leaseId)}`";
 }

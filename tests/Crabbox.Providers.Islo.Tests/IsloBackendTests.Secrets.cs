@@ -55,4 +55,54 @@ public sealed partial class IsloBackendTests
         Assert.Equal("1", workload.Env["CI"]);
         Assert.Contains("warning: not forwarding ISLO_API_KEY: it holds the Islo API key", harness.ErrorLines);
     }
+
+    /// <summary>With the local provider the active key is the emulator's; the user's real Islo key must still stay on this machine.</summary>
+    [Fact]
+    public async Task RunAsync_LocalProviderForwardsUsersIsloKey_NotSentToSandbox()
+    {
+        using var harness = await BackendHarness.WithRepoAsync();
+        harness.Variables.Remove("CRABBOX_ISLO_API_KEY");
+        harness.Variables["ISLO_API_KEY"] = BackendHarness.ApiKey;
+        var request = Requests.Run(harness) with
+        {
+            Environment = new Dictionary<string, string>
+            {
+                ["ISLO_API_KEY"] = BackendHarness.ApiKey,
+                ["COPY_OF_KEY"] = " " + BackendHarness.ApiKey + "\n",
+                ["CI"] = "1",
+            },
+        };
+
+        await harness.CreateBackend("local", s_localEndpoint).RunAsync(request, Token).WithTimeout();
+
+        var workload = harness.Client.Execs.Single(ExecKind.IsWorkload);
+        Assert.Equal(["CI", "CRABBOX_LEASE_ID", "CRABBOX_SLUG"], workload.Env!.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("warning: not forwarding ISLO_API_KEY: it holds the Islo API key", harness.ErrorLines);
+        Assert.Contains("warning: not forwarding COPY_OF_KEY: it holds the Islo API key", harness.ErrorLines);
+    }
+
+    /// <summary>Both key variables are secrets, whichever of them the endpoint uses; an allowed name is refused even with another value.</summary>
+    [Fact]
+    public async Task RunAsync_ForwardedOtherKeyVariable_NotSentToSandbox()
+    {
+        using var harness = await BackendHarness.WithRepoAsync();
+        harness.Variables["ISLO_API_KEY"] = "islo_sk_live_second_key";
+        var request = Requests.Run(harness) with
+        {
+            Environment = new Dictionary<string, string>
+            {
+                ["ISLO_API_KEY"] = "islo_sk_live_second_key",
+                ["SECOND"] = "islo_sk_live_second_key",
+                ["CRABBOX_ISLO_API_KEY"] = "something-else",
+                ["CI"] = "1",
+            },
+        };
+
+        await harness.CreateBackend().RunAsync(request, Token).WithTimeout();
+
+        var workload = harness.Client.Execs.Single(ExecKind.IsWorkload);
+        Assert.Equal(["CI", "CRABBOX_LEASE_ID", "CRABBOX_SLUG"], workload.Env!.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("warning: not forwarding SECOND: it holds the Islo API key", harness.ErrorLines);
+        Assert.Contains("warning: not forwarding CRABBOX_ISLO_API_KEY: it holds the Islo API key", harness.ErrorLines);
+    }
 }

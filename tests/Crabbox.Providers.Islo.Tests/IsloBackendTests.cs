@@ -77,6 +77,20 @@ public sealed partial class IsloBackendTests
         Assert.DoesNotContain("warmup complete", harness.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>stdout closed under crabbox (say a pipe whose reader quit): the sandbox is already created, so it must be deleted.</summary>
+    [Fact]
+    public async Task WarmupAsync_LeasedLineWriteFails_DeletesAndRemovesClaim()
+    {
+        using var harness = await BackendHarness.WithRepoAsync();
+        harness.Console.StandardOutput.Dispose();
+
+        await Assert.ThrowsAnyAsync<ObjectDisposedException>(() => harness.CreateBackend().WarmupAsync(Requests.Warmup(harness), Token)).WithTimeout();
+
+        var name = harness.Client.Calls[0].Sandbox;
+        Assert.Equal(name, Assert.Single(harness.Client.CallsTo("delete")).Sandbox);
+        Assert.Null(await harness.ReadClaimAsync("isb_" + name));
+    }
+
     [Fact]
     public async Task WarmupAsync_TimesOut_Exit5AndDeletes()
     {

@@ -32,7 +32,7 @@ public static partial class ArtifactPaths
             throw CrabboxException.Usage($"{flag} requires a non-empty remote path");
         }
 
-        var cleaned = Clean(trimmed);
+        var cleaned = PosixPath.Clean(trimmed);
         if (cleaned == "." || cleaned.StartsWith('/') || cleaned.StartsWith('-')
             || cleaned.IndexOfAny(['*', '?', ':', '\\', '{', '}']) >= 0
             || cleaned.Contains("..", StringComparison.Ordinal)
@@ -43,32 +43,6 @@ public static partial class ArtifactPaths
         }
 
         return cleaned;
-    }
-
-    /// <summary>Lexical cleaning like Go's path.Clean: collapses separators and '.', resolves '..' where it can.</summary>
-    internal static string Clean(string path)
-    {
-        var rooted = path.StartsWith('/');
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
-        {
-            if (part.Length == 0 || part == ".")
-            {
-                continue;
-            }
-
-            if (part == ".." && parts.Count > 0 && parts[^1] != "..")
-            {
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else if (part != ".." || !rooted)
-            {
-                parts.Add(part);
-            }
-        }
-
-        var joined = string.Join('/', parts);
-        return rooted ? "/" + joined : joined.Length == 0 ? "." : joined;
     }
 
     [GeneratedRegex("^[A-Za-z0-9_./*?@+=:,-]+$")]

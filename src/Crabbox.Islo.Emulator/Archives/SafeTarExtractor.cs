@@ -9,7 +9,8 @@ namespace Crabbox.Islo.Emulator.Archives;
 /// (absolute names, <c>..</c>, writes through links and links leaving the target are refused),
 /// and only a fully valid archive is moved into the target folder. A refused archive writes
 /// nothing to the target. Modes (the exec bit) and symbolic links are kept; setuid/setgid are
-/// dropped; hard links become copies.
+/// dropped; hard links become copies, and only of a regular file this archive wrote earlier and
+/// has not replaced since, reached without passing through a link.
 /// </summary>
 internal sealed class SafeTarExtractor(string stagingRoot, string targetSandboxPath)
 {
@@ -17,6 +18,7 @@ internal sealed class SafeTarExtractor(string stagingRoot, string targetSandboxP
     private const UnixFileMode Dropped = UnixFileMode.SetUser | UnixFileMode.SetGroup;
     private readonly Dictionary<string, UnixFileMode> _directoryModes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _links = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _files = new(StringComparer.Ordinal);
 
     /// <summary>Reads the whole archive into the staging folder; throws <see cref="ArchiveRejectedException"/> when it is unsafe or unreadable.</summary>
     public async Task ExtractAsync(Stream gzipped, CancellationToken cancellationToken)
@@ -81,6 +83,7 @@ internal sealed class SafeTarExtractor(string stagingRoot, string targetSandboxP
                 break;
             case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
                 await WriteFileAsync(entry, destination, cancellationToken);
+                _files.Add(path);
                 break;
             case TarEntryType.SymbolicLink:
                 if (string.IsNullOrEmpty(entry.LinkName))
@@ -93,6 +96,7 @@ internal sealed class SafeTarExtractor(string stagingRoot, string targetSandboxP
                 break;
             case TarEntryType.HardLink:
                 CopyHardLink(path, entry.LinkName, destination);
+                _files.Add(path);
                 break;
             default:
                 throw new ArchiveRejectedException($"entry {path} has unsupported type {entry.EntryType}");
@@ -104,8 +108,9 @@ internal sealed class SafeTarExtractor(string stagingRoot, string targetSandboxP
     {
         var parts = ArchivePath.Split(path);
         var current = stagingRoot;
-        foreach (var part in parts.Take(parts.Count - 1))
+        for (var index = 0; index < parts.Count - 1; index++)
         {
+            var part = parts[index];
             current = Path.Combine(current, part);
             if (DirectoryTree.IsSymbolicLink(current))
             {
@@ -115,6 +120,7 @@ internal sealed class SafeTarExtractor(string stagingRoot, string targetSandboxP
             if (File.Exists(current))
             {
                 File.Delete(current);
+                _files.Remove(string.Join('/', parts.Take(index + 1)));
             }
 
             Directory.CreateDirectory(current);
@@ -123,8 +129,15 @@ internal sealed class SafeTarExtractor(string stagingRoot, string targetSandboxP
         var destination = Path.Combine(stagingRoot, path);
         if (DirectoryTree.Exists(destination) && !(isDirectory && Directory.Exists(destination) && !DirectoryTree.IsSymbolicLink(destination)))
         {
+            var wasDirectory = Directory.Exists(destination) && !DirectoryTree.IsSymbolicLink(destination);
             DirectoryTree.Delete(destination);
             _links.Remove(path);
+            _files.Remove(path);
+            if (wasDirectory)
+            {
+                var prefix = path + "/";
+                _files.RemoveWhere(file => file.StartsWith(prefix, StringComparison.Ordinal));
+            }
         }
 
         return destination;
@@ -144,16 +157,43 @@ internal sealed class SafeTarExtractor(string stagingRoot, string targetSandboxP
         File.SetLastWriteTimeUtc(destination, entry.ModificationTime.UtcDateTime);
     }
 
+    /// <summary>
+    /// Copies the source of a hard link. File.Copy follows links in every component, so the source
+    /// must be a file this archive wrote (and still holds), with no link anywhere on its path.
+    /// </summary>
     private void CopyHardLink(string path, string linkName, string destination)
     {
         if (ArchivePath.Normalize(linkName) is not { } source
-            || !File.Exists(Path.Combine(stagingRoot, source))
-            || DirectoryTree.IsSymbolicLink(Path.Combine(stagingRoot, source)))
+            || !_files.Contains(source)
+            || PassesThroughLink(source)
+            || !IsRegularFile(Path.Combine(stagingRoot, source)))
         {
             throw new ArchiveRejectedException($"hard link {path} -> {linkName} does not name an earlier file of the archive");
         }
 
         File.Copy(Path.Combine(stagingRoot, source), destination);
+    }
+
+    /// <summary>Whether a folder on the way to <paramref name="path"/>, or the path itself, is a symbolic link.</summary>
+    private bool PassesThroughLink(string path)
+    {
+        var current = stagingRoot;
+        foreach (var part in ArchivePath.Split(path))
+        {
+            current = Path.Combine(current, part);
+            if (DirectoryTree.IsSymbolicLink(current))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRegularFile(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.LinkTarget is null && (info.Attributes & (FileAttributes.Directory | FileAttributes.Device)) == 0;
     }
 
     private static void Merge(string source, string destination)

@@ -112,13 +112,24 @@ internal sealed class FileEndpoints(SandboxStore store, EmulatorFaults faults)
             throw ApiException.InvalidRequest($"path {sandboxPath} is not a directory");
         }
 
+        var name = context.Route("name");
         var part = await MultipartUpload.OpenFilePartAsync(context);
         var staging = Path.Combine(paths.Staging, Guid.NewGuid().ToString("N"));
         try
         {
             var extractor = new SafeTarExtractor(staging, sandboxPath);
             await extractor.ExtractAsync(part, context.RequestAborted);
-            extractor.MoveInto(host);
+            if (faults.BeforeArchiveMove is { } beforeMove)
+            {
+                await beforeMove(name, context.RequestAborted);
+            }
+
+            // DELETE moves the sandbox folder away under this lock; moving in without it (or after
+            // it) would recreate sandboxes/<name>/ without sandbox.json. The lock re-checks: 404.
+            using (await store.LockAsync(name, context.RequestAborted))
+            {
+                extractor.MoveInto(host);
+            }
         }
         catch (ArchiveRejectedException exception)
         {
@@ -127,9 +138,35 @@ internal sealed class FileEndpoints(SandboxStore store, EmulatorFaults faults)
         finally
         {
             DirectoryTree.Delete(staging);
+            RemoveEmptyRemains(paths);
         }
 
         await context.WriteJsonAsync(StatusCodes.Status200OK, s_ok, EmulatorJsonContext.Default.StatusResponse);
+    }
+
+    /// <summary>
+    /// Extraction recreates missing parents of its staging folder, so a sandbox deleted meanwhile
+    /// can come back as an empty folder without <c>sandbox.json</c>, blocking its name: remove it.
+    /// </summary>
+    private static void RemoveEmptyRemains(SandboxPaths paths)
+    {
+        if (File.Exists(paths.Metadata))
+        {
+            return;
+        }
+
+        foreach (var directory in (string[])[paths.Staging, paths.Directory])
+        {
+            try
+            {
+                // Not recursive: only an empty leftover goes, never a sandbox created meanwhile.
+                Directory.Delete(directory);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Gone already, or not empty: nothing of ours to remove.
+            }
+        }
     }
 
     /// <summary>The sandbox (404 if missing), the normalized sandbox path and its host path (400 if outside the sandbox's folders).</summary>

@@ -4,8 +4,9 @@ using Crabbox.Islo.Emulator.State;
 namespace Crabbox.Islo.Emulator.Sandboxing;
 
 /// <summary>
-/// Runs commands under bubblewrap: the host's system folders read-only, the sandbox's own
-/// workspace, tmp and home read-write, new PID/IPC/UTS namespaces, shared network.
+/// Runs commands under bubblewrap: the host's system folders read-only (minus its password
+/// hashes and SSH host keys), the sandbox's own workspace, tmp and home read-write, new
+/// PID/IPC/UTS namespaces, shared network.
 /// </summary>
 internal sealed class BubblewrapLauncher(string bwrapPath, StateLayout layout) : ICommandLauncher
 {
@@ -81,6 +82,8 @@ internal sealed class BubblewrapLauncher(string bwrapPath, StateLayout layout) :
             }
         }
 
+        MaskHostSecrets(arguments);
+
         // resolv.conf is often a link into /run (systemd-resolved); bind its target so DNS works.
         if (File.ResolveLinkTarget("/etc/resolv.conf", returnFinalTarget: true) is { Exists: true } resolver
             && !SandboxRoots.IsSystemPath(resolver.FullName))
@@ -98,6 +101,42 @@ internal sealed class BubblewrapLauncher(string bwrapPath, StateLayout layout) :
         }
 
         return arguments;
+    }
+
+    /// <summary>Hides secrets of the host's bound <c>/etc</c>: the shadow files read as empty and <c>/etc/ssh</c> keeps only the client's configuration.</summary>
+    private static void MaskHostSecrets(List<string> arguments)
+    {
+        if (new DirectoryInfo("/etc") is not { Exists: true, LinkTarget: null })
+        {
+            return;
+        }
+
+        foreach (var file in SandboxRoots.MaskedFiles.Where(File.Exists))
+        {
+            AddBind(arguments, "--ro-bind", "/dev/null", file);
+        }
+
+        if (new DirectoryInfo(SandboxRoots.SshDirectory) is not { Exists: true, LinkTarget: null })
+        {
+            return;
+        }
+
+        arguments.AddRange(["--tmpfs", SandboxRoots.SshDirectory]);
+        foreach (var entry in SandboxRoots.SshClientEntries)
+        {
+            var path = Path.Combine(SandboxRoots.SshDirectory, entry);
+            var info = new FileInfo(path);
+            if (info.LinkTarget is { } target)
+            {
+                AddBind(arguments, "--symlink", target, path);
+            }
+            else if (info.Exists || Directory.Exists(path))
+            {
+                AddBind(arguments, "--ro-bind", path, path);
+            }
+        }
+
+        arguments.AddRange(["--remount-ro", SandboxRoots.SshDirectory]);
     }
 
     private static void AddBind(IList<string> arguments, string kind, string source, string destination)

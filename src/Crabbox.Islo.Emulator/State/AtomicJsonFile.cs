@@ -3,15 +3,28 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Crabbox.Islo.Emulator.State;
 
-/// <summary>JSON files written to a temporary name and renamed into place, so readers never see half a file.</summary>
+/// <summary>
+/// JSON files written to a temporary name and renamed into place, so readers never see half a file.
+/// They are owner-only (0600): sandbox metadata holds the sandbox's environment.
+/// </summary>
 internal static class AtomicJsonFile
 {
+    private static readonly FileStreamOptions s_writeOptions = new()
+    {
+        Mode = FileMode.CreateNew,
+        Access = FileAccess.Write,
+        Share = FileShare.None,
+        BufferSize = 4096,
+        Options = FileOptions.Asynchronous,
+        UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+    };
+
     public static async Task WriteAsync<T>(string path, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            await using (var stream = new FileStream(temporary, s_writeOptions))
             {
                 await JsonSerializer.SerializeAsync(stream, value, typeInfo, cancellationToken);
                 await stream.FlushAsync(cancellationToken);

@@ -20,6 +20,8 @@ internal sealed class SandboxPaths(string directory)
 
     public void CreateFolders()
     {
+        System.IO.Directory.CreateDirectory(Directory, StateLayout.FolderMode);
+        File.SetUnixFileMode(Directory, StateLayout.FolderMode);
         System.IO.Directory.CreateDirectory(Workspace);
         System.IO.Directory.CreateDirectory(Tmp);
         System.IO.Directory.CreateDirectory(Home);

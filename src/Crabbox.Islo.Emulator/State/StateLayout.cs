@@ -16,10 +16,21 @@ internal sealed class StateLayout(string root)
 
     public string Snapshot(string name) => Path.Combine(SnapshotsDirectory, name);
 
+    /// <summary>Only the owner may enter state folders: they hold repository copies and sandbox environments.</summary>
+    public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>Creates the state folders owner-only; the root only when missing (it may be a folder the user chose), the others always tightened.</summary>
     public void EnsureCreated()
     {
-        Directory.CreateDirectory(SandboxesDirectory);
-        Directory.CreateDirectory(SnapshotsDirectory);
-        Directory.CreateDirectory(TrashDirectory);
+        if (!Directory.Exists(Root))
+        {
+            Directory.CreateDirectory(Root, FolderMode);
+        }
+
+        foreach (var folder in (string[])[SandboxesDirectory, SnapshotsDirectory, TrashDirectory])
+        {
+            Directory.CreateDirectory(folder, FolderMode);
+            File.SetUnixFileMode(folder, FolderMode);
+        }
     }
 }

@@ -1,6 +1,5 @@
 using Crabbox.Core;
 using Crabbox.Core.Leases;
-using Crabbox.Core.Output;
 using Crabbox.Providers.Islo.Api;
 using Crabbox.Providers.Islo.Sync;
 
@@ -8,8 +7,8 @@ namespace Crabbox.Providers.Islo.Leases;
 
 /// <summary>
 /// Creates a sandbox for a new lease (<c>POST /sandboxes</c>), allocates its slug and claims it for
-/// the checkout. If the slug or claim cannot be written the sandbox is deleted again, so no
-/// unclaimed sandbox is left behind silently.
+/// the checkout. If the create may have reached Islo but failed, or the slug or claim cannot be
+/// written, the sandbox is deleted again, so no unclaimed sandbox is left behind silently.
 /// </summary>
 internal sealed class IsloSandboxCreator(IsloRuntime runtime, IsloSandboxReleaser releaser)
 {
@@ -19,9 +18,22 @@ internal sealed class IsloSandboxCreator(IsloRuntime runtime, IsloSandboxRelease
         // The workdir is applied per command, never sent; still refuse a bad one before creating anything.
         IsloWorkdir.Resolve(runtime.Settings.Workdir);
         var client = runtime.Client;
-        var created = await client.CreateSandboxAsync(BuildRequest(IsloNames.NewSandboxName(request.Repo?.Name)), cancellationToken);
+        var requested = IsloNames.NewSandboxName(request.Repo?.Name);
+        IsloSandbox created;
+        try
+        {
+            created = await client.CreateSandboxAsync(BuildRequest(requested), cancellationToken);
+        }
+        catch (Exception ex) when (MayHaveCreated(ex))
+        {
+            await DeleteUnclaimedAsync(requested);
+            throw;
+        }
+
         if (string.IsNullOrWhiteSpace(created.Name))
         {
+            // A success without a name most likely still made the sandbox under the requested one.
+            await DeleteUnclaimedAsync(requested);
             throw new CrabboxException(ExitCodes.Readiness, "islo create sandbox returned no name");
         }
 
@@ -48,20 +60,54 @@ internal sealed class IsloSandboxCreator(IsloRuntime runtime, IsloSandboxRelease
         catch (Exception ex) when (ex is CrabboxException or IOException or UnauthorizedAccessException or OperationCanceledException)
         {
             var cleanupError = await releaser.TryDeleteAsync(name);
-            if (cleanupError is null || ex is OperationCanceledException)
+            if (cleanupError is null)
             {
                 throw;
             }
 
+            if (ex is OperationCanceledException)
+            {
+                // Cancellation keeps its exit code (130), so the orphan is reported beside it.
+                await WarnUnclaimedAsync(name, cleanupError);
+                throw;
+            }
+
             var provider = runtime.ProviderName;
-            var quoted = ShellQuote.Quote(leaseId);
             throw new CrabboxException(
                 (ex as CrabboxException)?.ExitCode ?? ExitCodes.Failure,
                 $"{ex.Message}; cleanup failed for {provider} sandbox {name}: {cleanupError}; "
-                + $"first run `crabbox run --provider {provider} --id {quoted} --reclaim --no-sync -- true`, "
-                + $"then run `{IsloNames.CleanupCommand(provider, leaseId)}` to retry cleanup",
+                + $"{IsloNames.AdoptThenStopHint(provider, leaseId)} to retry cleanup",
                 ex);
         }
+    }
+
+    /// <summary>
+    /// Whether a failed create may still have made the sandbox: cancelled or timed out in flight, a
+    /// transport error, a 5xx/408/429 (an earlier attempt may have succeeded), or an unreadable
+    /// success. A definite refusal (other 4xx, a 409 included: that name may be someone else's) made nothing.
+    /// </summary>
+    private static bool MayHaveCreated(Exception ex) => ex switch
+    {
+        OperationCanceledException => true,
+        IsloApiException { StatusCode: null } => true,
+        IsloApiException { StatusCode: { } status } => (int)status < 400 || IsloRetryPolicy.IsRetriable(status),
+        _ => false,
+    };
+
+    /// <summary>Best-effort delete (own timeout, 404 counts as gone) of a sandbox no claim records yet.</summary>
+    private async Task DeleteUnclaimedAsync(string name)
+    {
+        if (await releaser.TryDeleteAsync(name) is { } error)
+        {
+            await WarnUnclaimedAsync(name, error);
+        }
+    }
+
+    /// <summary><c>warning: &lt;p&gt; stop failed for &lt;name&gt;: &lt;err&gt;</c> and how to adopt and stop the sandbox.</summary>
+    private async Task WarnUnclaimedAsync(string name, string error)
+    {
+        await runtime.Error.WriteLineAsync($"warning: {runtime.ProviderName} stop failed for {name}: {error}");
+        await runtime.Error.WriteLineAsync($"cleanup: {IsloNames.AdoptThenStopHint(runtime.ProviderName, IsloNames.LeaseId(name))}");
     }
 
     /// <summary>

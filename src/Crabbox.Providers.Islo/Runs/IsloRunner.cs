@@ -202,7 +202,9 @@ internal sealed class IsloRunner(
         if (exitCode != 0)
         {
             await report.KeepOnFailureAsync();
-            return report.Result(exitCode, $"{runtime.ProviderName} run exited {exitCode}", new RunOutcome(RunStatus.Failed, RunErrorKind.CommandExit));
+            // A process exit status keeps only the low 8 bits (256 would read as success): codes outside 1..255 exit 255.
+            var processExitCode = exitCode is > 0 and <= 255 ? exitCode : 255;
+            return report.Result(processExitCode, $"{runtime.ProviderName} run exited {exitCode}", new RunOutcome(RunStatus.Failed, RunErrorKind.CommandExit));
         }
 
         return report.Result(0, null, new RunOutcome(RunStatus.Succeeded, RunErrorKind.None));
@@ -217,7 +219,7 @@ internal sealed class IsloRunner(
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in request.Environment)
         {
-            if (runtime.Clients.IsApiKey(value))
+            if (runtime.Clients.IsApiKey(name, value))
             {
                 await runtime.Error.WriteLineAsync($"warning: not forwarding {name}: it holds the Islo API key");
                 continue;

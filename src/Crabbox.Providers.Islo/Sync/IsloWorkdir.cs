@@ -1,4 +1,5 @@
 using Crabbox.Core;
+using Crabbox.Core.Runs;
 
 namespace Crabbox.Providers.Islo.Sync;
 
@@ -25,36 +26,12 @@ internal static class IsloWorkdir
             throw CrabboxException.Usage($"islo workdir \"{trimmed}\" must be relative under {Root}");
         }
 
-        var cleaned = Clean(trimmed);
+        var cleaned = PosixPath.Clean(trimmed);
         if (cleaned is "." or ".." || cleaned.StartsWith("../", StringComparison.Ordinal))
         {
             throw CrabboxException.Usage($"islo workdir \"{cleaned}\" escapes {Root}");
         }
 
         return Root + "/" + cleaned;
-    }
-
-    /// <summary>Lexical cleaning of a relative path: collapses separators and <c>.</c>, resolves <c>..</c> where it can.</summary>
-    private static string Clean(string path)
-    {
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
-        {
-            if (part.Length == 0 || part == ".")
-            {
-                continue;
-            }
-
-            if (part == ".." && parts.Count > 0 && parts[^1] != "..")
-            {
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else
-            {
-                parts.Add(part);
-            }
-        }
-
-        return parts.Count == 0 ? "." : string.Join('/', parts);
     }
 }

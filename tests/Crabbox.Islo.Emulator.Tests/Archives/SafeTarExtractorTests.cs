@@ -71,5 +71,86 @@ public sealed class SafeTarExtractorTests : IDisposable
         Assert.Equal("/workspace/target/real", new FileInfo(Path.Combine(Target, "link")).LinkTarget);
     }
 
+    /// <summary>The reported escape: the hard link is copied through a symlink that a later directory entry replaces.</summary>
+    [Fact]
+    public async Task ExtractAsync_HardLinkThroughSymlinkReplacedLater_RejectedAndHostFileNotCopied()
+    {
+        using var host = new TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(host.Path, "host-secret.txt"), "host only", TestTimeouts.Token());
+        var archive = new TarBuilder()
+            .Symlink("d", host.Path)
+            .HardLink("x", "d/host-secret.txt")
+            .Directory("d/")
+            .Build();
+        var extractor = new SafeTarExtractor(Staging, "/workspace");
+
+        var error = await Assert.ThrowsAsync<ArchiveRejectedException>(() => extractor.ExtractAsync(new MemoryStream(archive), TestTimeouts.Token()));
+
+        Assert.Contains("hard link x -> d/host-secret.txt", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Staging, "x")));
+    }
+
+    [Fact]
+    public async Task ExtractAsync_HardLinkToFileUnderInternalSymlinkedDirectory_Rejected()
+    {
+        var archive = new TarBuilder()
+            .File("real/f", "inside")
+            .Symlink("alias", "real")
+            .HardLink("x", "alias/f")
+            .Build();
+        var extractor = new SafeTarExtractor(Staging, "/workspace/target");
+
+        var error = await Assert.ThrowsAsync<ArchiveRejectedException>(() => extractor.ExtractAsync(new MemoryStream(archive), TestTimeouts.Token()));
+
+        Assert.Contains("hard link x -> alias/f", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_HardLinkToFileReplacedByDirectory_Rejected()
+    {
+        var archive = new TarBuilder()
+            .File("a", "first")
+            .Directory("a/")
+            .HardLink("x", "a")
+            .Build();
+        var extractor = new SafeTarExtractor(Staging, "/workspace/target");
+
+        await Assert.ThrowsAsync<ArchiveRejectedException>(() => extractor.ExtractAsync(new MemoryStream(archive), TestTimeouts.Token()));
+    }
+
+    [Fact]
+    public async Task ExtractAsync_HardLinkToFileWhoseFolderWasReplacedByLink_Rejected()
+    {
+        using var host = new TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(host.Path, "f"), "host only", TestTimeouts.Token());
+        var archive = new TarBuilder()
+            .File("d/f", "mine")
+            .Symlink("d", host.Path)
+            .HardLink("x", "d/f")
+            .Build();
+        var extractor = new SafeTarExtractor(Staging, "/workspace/target");
+
+        await Assert.ThrowsAsync<ArchiveRejectedException>(() => extractor.ExtractAsync(new MemoryStream(archive), TestTimeouts.Token()));
+
+        Assert.False(File.Exists(Path.Combine(Staging, "x")));
+    }
+
+    [Fact]
+    public async Task ExtractAsync_HardLinkToEarlierFileAndToCopy_CopiesContent()
+    {
+        var archive = new TarBuilder()
+            .File("dir/a", "content")
+            .HardLink("b", "dir/a")
+            .HardLink("c", "./b")
+            .Build();
+        var extractor = new SafeTarExtractor(Staging, "/workspace/target");
+
+        await extractor.ExtractAsync(new MemoryStream(archive), TestTimeouts.Token());
+        extractor.MoveInto(Target);
+
+        Assert.Equal("content", await File.ReadAllTextAsync(Path.Combine(Target, "b"), TestTimeouts.Token()));
+        Assert.Equal("content", await File.ReadAllTextAsync(Path.Combine(Target, "c"), TestTimeouts.Token()));
+    }
+
     public void Dispose() => _root.Dispose();
 }

@@ -160,6 +160,8 @@ public sealed class FileEndpointsTests(EmulatorFixture fixture) : IClassFixture<
         { "through the symbolic link", new TarBuilder().File("ok.txt", "fine").Symlink("dir", "sub").Directory("sub/").File("dir/x", "evil").Build() },
         { "resolves outside", new TarBuilder().File("ok.txt", "fine").Directory("a/b/").Symlink("a/b/up", "../..").Symlink("y", "a/b/up/..").Build() },
         { ".. component", new TarBuilder().File("ok.txt", "fine").HardLink("h", "../../../etc/passwd").Build() },
+        { "absolute path", new TarBuilder().File("ok.txt", "fine").HardLink("h", "/etc/hostname").Build() },
+        { "does not name an earlier file", new TarBuilder().File("ok.txt", "fine").Symlink("etc", "/etc").HardLink("h", "etc/hostname").Build() },
         { "not a valid tar.gz", Encoding.UTF8.GetBytes("this is not a tarball") },
     };
 
@@ -180,6 +182,54 @@ public sealed class FileEndpointsTests(EmulatorFixture fixture) : IClassFixture<
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(sandboxDirectory, "tmp")));
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(sandboxDirectory, "staging")));
         Assert.False(File.Exists(Path.Combine(sandboxDirectory, "escape.txt")));
+    }
+
+    /// <summary>The reported escape: link d to a host folder, hard link x to d/host-secret.txt, then replace d by a folder.</summary>
+    [Fact]
+    public async Task UploadArchive_HardLinkThroughSymlinkReplacedLater_Returns400AndHostFileNotCopied()
+    {
+        var name = await Client.CreateSandboxAsync("evil");
+        var sandboxDirectory = Path.Combine(fixture.StateDirectory, "sandboxes", name);
+        using var host = new TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(host.Path, "host-secret.txt"), "host only", TestTimeouts.Token());
+        var archive = new TarBuilder().Symlink("d", host.Path).HardLink("x", "d/host-secret.txt").Directory("d/").Build();
+
+        var upload = await Client.UploadAsync(name, "files-archive", "/workspace", archive);
+        var inside = await Client.StreamAsync(name, ["cat", "/workspace/x"]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, upload.Status);
+        Assert.Equal("INVALID_REQUEST", upload.String("code"));
+        Assert.Contains("hard link x -> d/host-secret.txt", upload.String("message"), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(sandboxDirectory, "workspace")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(sandboxDirectory, "staging")));
+        Assert.DoesNotContain("host only", inside.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>A DELETE that lands between extraction and the move must not leave a folder without sandbox.json behind.</summary>
+    [Fact]
+    public async Task UploadArchive_SandboxDeletedBeforeMove_Returns404AndLeavesNoFolder()
+    {
+        using var state = new TempDirectory();
+        IsloTestClient? client = null;
+        var deleted = HttpStatusCode.Continue;
+        var faults = new EmulatorFaults
+        {
+            BeforeArchiveMove = async (sandbox, _) => deleted = (await client!.DeleteAsync($"sandboxes/{sandbox}")).Status,
+        };
+        await using var host = await IsloEmulatorHost.StartAsync(
+            new IsloEmulatorOptions { StateDirectory = state.Path, Isolation = SandboxIsolation.Bubblewrap, Faults = faults }, TestTimeouts.Token());
+        client = await IsloTestClient.CreateAsync(host, TestTimeouts.Token());
+        using var owned = client;
+        var name = await client.CreateSandboxAsync("race");
+
+        var upload = await client.UploadAsync(name, "files-archive", "/workspace/target", new TarBuilder().File("a.txt", "a").Build());
+        var recreate = await client.PostAsync("sandboxes", $$"""{"name":"{{name}}"}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted);
+        Assert.Equal(HttpStatusCode.NotFound, upload.Status);
+        Assert.Equal("SANDBOX_NOT_FOUND", upload.String("code"));
+        Assert.Equal(HttpStatusCode.Created, recreate.Status);
+        Assert.False(File.Exists(Path.Combine(state.Path, "sandboxes", name, "workspace", "target", "a.txt")));
     }
 
     [Fact]

@@ -59,6 +59,25 @@ public sealed class BubblewrapLauncherTests(EmulatorFixture fixture) : IClassFix
         Assert.Equal("has-proc", lines[2]);
     }
 
+    /// <summary>The whole host /etc is bound; password hashes and SSH host keys must not come with it (crabbox may run as root in CI).</summary>
+    [Fact]
+    public async Task Sandbox_ShadowFilesAndSshHostKeys_Hidden()
+    {
+        var name = await Client.CreateSandboxAsync("etc");
+        var kept = File.Exists("/etc/ssh/ssh_config") ? await File.ReadAllTextAsync("/etc/ssh/ssh_config", TestTimeouts.Token()) : string.Empty;
+
+        var shadow = await Client.StreamAsync(name, ["cat", "/etc/shadow"]);
+        var gshadow = await Client.StreamAsync(name, ["cat", "/etc/gshadow"]);
+        var ssh = await Client.BashAsync(name, "ls -A /etc/ssh | grep -v -x -e ssh_config -e ssh_config.d -e ssh_known_hosts; cat /etc/ssh/ssh_config 2>/dev/null");
+        var writeSsh = await Client.StreamAsync(name, ["touch", "/etc/ssh/planted"]);
+
+        // /dev/null on a nodev bind cannot be opened: reading fails like it does for a non-root user.
+        Assert.Equal(string.Empty, shadow.Stdout);
+        Assert.Equal(string.Empty, gshadow.Stdout);
+        Assert.Equal(kept, ssh.Stdout);
+        Assert.NotEqual(0, writeSsh.ExitCode);
+    }
+
     [Fact]
     public async Task Sandbox_HasTheToolsCrabboxHelperCommandsUse()
     {
@@ -126,9 +145,14 @@ public sealed class BubblewrapLauncherTests(EmulatorFixture fixture) : IClassFix
         Assert.Equal(["--bind", paths.Workspace, "/workspace"], arguments.Skip(arguments.IndexOf(paths.Workspace) - 1).Take(3));
         Assert.Equal(["--tmpfs", "/opt/crabbox-state"], arguments.Skip(arguments.IndexOf("/opt/crabbox-state") - 1).Take(2));
         Assert.Equal(["--chdir", "/workspace/repo"], arguments.Skip(arguments.IndexOf("--chdir")).Take(2));
+        Assert.Equal(File.Exists("/etc/shadow"), ContainsRun(arguments, "--ro-bind", "/dev/null", "/etc/shadow"));
+        Assert.Equal(Directory.Exists("/etc/ssh"), ContainsRun(arguments, "--tmpfs", "/etc/ssh"));
         Assert.Equal(["--", "bash", "-c", "echo hi"], arguments.TakeLast(4));
         Assert.DoesNotContain(arguments, static argument => argument.Contains("s3cr3t", StringComparison.Ordinal));
         Assert.Equal("s3cr3t", startInfo.Environment["SECRET_TOKEN"]);
         Assert.Equal(2, startInfo.Environment.Count);
     }
+
+    private static bool ContainsRun(List<string> arguments, params string[] run) =>
+        Enumerable.Range(0, arguments.Count - run.Length + 1).Any(start => arguments.Skip(start).Take(run.Length).SequenceEqual(run));
 }

@@ -68,6 +68,23 @@ public sealed class SandboxStoreTests : IDisposable
         Assert.NotNull(await store.GetAsync("gone", TestTimeouts.Token()));
     }
 
+    /// <summary>Other users must not read a sandbox's repository copy or its environment (sandbox.json).</summary>
+    [Fact]
+    public async Task CreateAsync_FolderAndMetadata_OwnerOnly()
+    {
+        var store = Store();
+
+        await store.CreateAsync(Record("private"), static (_, _) => { }, TestTimeouts.Token());
+        using (await store.LockAsync("private", TestTimeouts.Token()))
+        {
+            await store.SaveAsync(Record("private") with { Status = SandboxStatus.Paused }, TestTimeouts.Token());
+        }
+
+        var paths = store.Paths("private");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(paths.Directory));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(paths.Metadata));
+    }
+
     [Theory]
     [InlineData("../escape")]
     [InlineData(".new-x")]

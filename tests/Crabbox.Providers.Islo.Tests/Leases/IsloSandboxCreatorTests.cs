@@ -173,6 +173,93 @@ public sealed class IsloSandboxCreatorTests
             StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> MaybeReceivedFailures => ["transport", "502", "decode", "cancelled"];
+
+    /// <summary>A create that failed after Islo may have received it can still have made the sandbox: delete the requested name.</summary>
+    [Theory]
+    [MemberData(nameof(MaybeReceivedFailures))]
+    public async Task CreateAsync_CreateFailsAfterMaybeReceived_DeletesRequestedNameAndRethrows(string failure)
+    {
+        using var harness = await BackendHarness.WithRepoAsync();
+        Exception thrown = failure switch
+        {
+            "transport" => new IsloApiException(null, null, "islo create sandbox: connection reset by peer"),
+            "502" => new IsloApiException(System.Net.HttpStatusCode.BadGateway, null, "islo create sandbox: 502 Bad Gateway"),
+            "decode" => new IsloApiException(System.Net.HttpStatusCode.Created, null, "islo create sandbox: decode response: unexpected end"),
+            _ => new OperationCanceledException(),
+        };
+        harness.Client.OnCreate = _ => throw thrown;
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Creator(harness).CreateAsync(new IsloCreateRequest { Repo = harness.RepoInfo }, Token)).WithTimeout();
+
+        Assert.Same(thrown, error);
+        var requested = Assert.Single(harness.Client.CallsTo("create")).Sandbox;
+        var delete = Assert.Single(harness.Client.CallsTo("delete"));
+        Assert.Equal(requested, delete.Sandbox);
+        Assert.True(delete.TokenCancelable);
+        Assert.Equal(string.Empty, harness.Error);
+    }
+
+    /// <summary>A definite refusal (4xx) created nothing, and a 409 name may belong to someone else: never delete then.</summary>
+    [Theory]
+    [InlineData(System.Net.HttpStatusCode.BadRequest)]
+    [InlineData(System.Net.HttpStatusCode.Conflict)]
+    [InlineData(System.Net.HttpStatusCode.Unauthorized)]
+    public async Task CreateAsync_CreateRefused_NoDelete(System.Net.HttpStatusCode status)
+    {
+        using var harness = await BackendHarness.WithRepoAsync();
+        harness.Client.OnCreate = _ => throw new IsloApiException(status, null, $"islo create sandbox: {(int)status}");
+
+        await Assert.ThrowsAsync<IsloApiException>(() => Creator(harness).CreateAsync(new IsloCreateRequest { Repo = harness.RepoInfo }, Token)).WithTimeout();
+
+        Assert.Empty(harness.Client.CallsTo("delete"));
+    }
+
+    [Fact]
+    public async Task CreateAsync_CreateFailsAndDeleteFails_WarnsWithReclaimThenStopHint()
+    {
+        using var harness = await BackendHarness.WithRepoAsync();
+        harness.Client.OnCreate = _ => throw new IsloApiException(System.Net.HttpStatusCode.ServiceUnavailable, null, "islo create sandbox: 503 Service Unavailable");
+        harness.Client.OnDelete = (_, _) => throw new IsloApiException(null, null, "islo delete sandbox: connection refused");
+
+        var error = await Assert.ThrowsAsync<IsloApiException>(() => Creator(harness).CreateAsync(new IsloCreateRequest { Repo = harness.RepoInfo }, Token)).WithTimeout();
+
+        var name = Assert.Single(harness.Client.CallsTo("create")).Sandbox;
+        Assert.Equal("islo create sandbox: 503 Service Unavailable", error.Message);
+        Assert.Equal(
+            [
+                $"warning: islo stop failed for {name}: islo delete sandbox: connection refused",
+                $"cleanup: first run `crabbox run --provider islo --id 'isb_{name}' --reclaim --no-sync -- true`, then run `crabbox stop --provider islo 'isb_{name}'`",
+            ],
+            harness.ErrorLines);
+    }
+
+    /// <summary>Ctrl-C while the slug or claim is written: the sandbox exists, so a failed delete must still be reported.</summary>
+    [Fact]
+    public async Task CreateAsync_CancelledDuringClaimAndDeleteFails_WarnsBeforeRethrowing()
+    {
+        using var harness = await BackendHarness.WithRepoAsync();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        harness.Client.OnCreate = request =>
+        {
+            cancellation.Cancel();
+            return new IsloSandbox { Name = request.Name, Status = "running" };
+        };
+        harness.Client.OnDelete = (_, _) => throw new IsloApiException(null, null, "islo delete sandbox: connection refused");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => Creator(harness).CreateAsync(new IsloCreateRequest { Repo = harness.RepoInfo }, cancellation.Token)).WithTimeout();
+
+        var name = Assert.Single(harness.Client.CallsTo("create")).Sandbox;
+        Assert.Equal(name, Assert.Single(harness.Client.CallsTo("delete")).Sandbox);
+        Assert.Equal(
+            [
+                $"warning: islo stop failed for {name}: islo delete sandbox: connection refused",
+                $"cleanup: first run `crabbox run --provider islo --id 'isb_{name}' --reclaim --no-sync -- true`, then run `crabbox stop --provider islo 'isb_{name}'`",
+            ],
+            harness.ErrorLines);
+    }
+
     private static IsloSandboxCreator Creator(BackendHarness harness)
     {
         var runtime = harness.Runtime();

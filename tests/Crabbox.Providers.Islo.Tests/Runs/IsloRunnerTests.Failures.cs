@@ -25,6 +25,39 @@ public sealed partial class IsloRunnerTests
         Assert.False(result.Session!.Kept);
     }
 
+    /// <summary>A process exit status keeps only the low 8 bits: 256 would read as success, so codes outside 1..255 become 255.</summary>
+    [Theory]
+    [InlineData(256)]
+    [InlineData(512)]
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    public async Task RunAsync_RemoteExitOutsideProcessRange_Exit255WithRealCodeInMessage(int remote)
+    {
+        using var harness = await BackendHarness.WithRepoAsync();
+        harness.Client.OnExec = (_, request, _, _, _) => Task.FromResult(ExecKind.IsWorkload(request) ? remote : 0);
+
+        var result = await harness.CreateBackend().RunAsync(Requests.Run(harness), Token).WithTimeout();
+
+        Assert.Equal(255, result.ExitCode);
+        Assert.Equal($"islo run exited {remote}", result.Message);
+        Assert.Equal(RunErrorKind.CommandExit, result.ErrorKind);
+        Assert.Equal($"islo run summary sync=0s command=0s total=0s exit={remote}", harness.ErrorLines[^1]);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(255)]
+    public async Task RunAsync_RemoteExitAtProcessRangeEdges_PassedThrough(int remote)
+    {
+        using var harness = await BackendHarness.WithRepoAsync();
+        harness.Client.OnExec = (_, request, _, _, _) => Task.FromResult(ExecKind.IsWorkload(request) ? remote : 0);
+
+        var result = await harness.CreateBackend().RunAsync(Requests.Run(harness), Token).WithTimeout();
+
+        Assert.Equal(remote, result.ExitCode);
+        Assert.Equal($"islo run exited {remote}", result.Message);
+    }
+
     [Fact]
     public async Task RunAsync_StreamEndsWithoutExit_ProviderErrorExit1()
     {

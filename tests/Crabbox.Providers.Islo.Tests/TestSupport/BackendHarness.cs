@@ -154,7 +154,7 @@ internal sealed class BackendHarness : IDisposable
             Time = context.Time,
             Settings = IsloSettings.FromConfiguration(context.Config),
             Timeouts = timeouts ?? IsloTimeouts.Default,
-            Clients = new IsloClientAccessor(ClientFactory ?? Factory, IsloEndpointResolver.Resolve(context.Config, context.Environment, providerName), providerName),
+            Clients = new IsloClientAccessor(ClientFactory ?? Factory, IsloEndpointResolver.Resolve(context.Config, context.Environment, providerName), providerName, context.Environment),
             WorkingDirectory = context.WorkingDirectory,
             TempDirectory = ScratchDirectory,
         };

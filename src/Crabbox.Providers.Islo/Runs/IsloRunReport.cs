@@ -69,7 +69,7 @@ internal sealed class IsloRunReport(IsloRuntime runtime, RunRequest request, Isl
             SyncPhases = request.NoSync
                 ? [new TimingPhase { Name = "sync", Skipped = true, Reason = "--no-sync" }]
                 : state.Sync?.Phases,
-            SyncSkipped = request.NoSync,
+            SyncSkipped = request.NoSync || state.Sync?.Skipped == true,
             SyncDelegated = true,
             CommandMs = Milliseconds(state.Command),
             TotalMs = Milliseconds(runtime.Elapsed(state.Started)),

@@ -20,7 +20,7 @@ public sealed partial class IsloRunnerTests
         var calls = harness.Client.Calls.Count;
         var firstError = harness.Error;
 
-        var second = await harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web" }, Token).WithTimeout();
+        var second = await harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web", TimingJson = true }, Token).WithTimeout();
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
         Assert.Equal(["exec", "upload", "exec", "exec"], harness.Client.Calls.Take(calls).Select(call => call.Method));
@@ -31,6 +31,7 @@ public sealed partial class IsloRunnerTests
         var secondLines = harness.Error[firstError.Length..].Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("sync skipped: no changes", secondLines);
         Assert.DoesNotContain(secondLines, line => line.StartsWith("sync complete", StringComparison.Ordinal));
+        Assert.Contains("\"syncSkipped\":true", secondLines[^1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -128,7 +128,7 @@ public sealed class IsloEmulatorHostTests
         var host = await IsloEmulatorHost.StartAsync(new IsloEmulatorOptions { StateDirectory = state.Path }, TestTimeouts.Token());
         using var client = await IsloTestClient.CreateAsync(host, TestTimeouts.Token());
         var name = await client.CreateSandboxAsync();
-        var marker = "987.6543";
+        var marker = ProcessProbe.UniqueSleepArgument();
         await client.StartExecAsync(name, ["sleep", marker]);
         await ProcessProbe.WaitUntilAsync(() => ProcessProbe.CountWithArgument(marker) > 0);
 

@@ -238,7 +238,7 @@ public sealed class SandboxEndpointsTests(EmulatorFixture fixture) : IClassFixtu
     public async Task Delete_RunningCommand_IsKilledAndStreamEnds()
     {
         var name = await Client.CreateSandboxAsync("kill");
-        var marker = "876.5432";
+        var marker = ProcessProbe.UniqueSleepArgument();
         var stream = Client.StreamAsync(name, ["sleep", marker]);
         await ProcessProbe.WaitUntilAsync(() => ProcessProbe.CountWithArgument(marker) > 0);
         Assert.Equal(1, ProcessProbe.CountWithArgument(marker));
@@ -298,7 +298,7 @@ public sealed class SandboxEndpointsTests(EmulatorFixture fixture) : IClassFixtu
     public async Task Stop_RunningSandbox_KillsProcessesAndReportsStopped()
     {
         var name = await Client.CreateSandboxAsync("stop");
-        var marker = "765.4321";
+        var marker = ProcessProbe.UniqueSleepArgument();
         await Client.StartExecAsync(name, ["sleep", marker]);
         await ProcessProbe.WaitUntilAsync(() => ProcessProbe.CountWithArgument(marker) > 0);
 

@@ -5,6 +5,13 @@ namespace Crabbox.Islo.Emulator.Tests.Support;
 /// <summary>Looks at the host's /proc for processes the tests started (by a unique argument).</summary>
 internal static class ProcessProbe
 {
+    /// <summary>
+    /// A <c>sleep</c> duration no other process on the machine uses, to find the command by its
+    /// argument: a fixed one would also count the same test running in a concurrent test suite.
+    /// </summary>
+    public static string UniqueSleepArgument() =>
+        $"{Random.Shared.Next(600, 1000)}.{Random.Shared.NextInt64(0, 1_000_000_000_000):D12}";
+
     public static int CountWithArgument(string argument)
     {
         var count = 0;

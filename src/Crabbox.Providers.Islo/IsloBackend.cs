@@ -40,6 +40,7 @@ internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBacke
         IAsyncDisposable? lifetime = null)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentException.ThrowIfNullOrWhiteSpace(providerName);
         _runtime = new IsloRuntime
         {
@@ -49,7 +50,7 @@ internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBacke
             ClaimService = new RepoClaimService(context.Claims, context.Paths, context.Time),
             Paths = context.Paths,
             Time = context.Time,
-            Settings = IsloSettings.FromConfiguration(context.Config),
+            Settings = IsloSettings.FromConfiguration(context.Config, endpoint.ComputeUrl.IsLoopback),
             Timeouts = timeouts ?? IsloTimeouts.Default,
             Clients = new IsloClientAccessor(clients, endpoint, providerName, context.Environment),
             WorkingDirectory = context.WorkingDirectory,

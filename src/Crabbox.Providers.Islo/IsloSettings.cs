@@ -52,7 +52,13 @@ internal sealed record IsloSettings
 
     public SyncSettings Sync { get; init; } = new();
 
-    public static IsloSettings FromConfiguration(ICrabboxConfiguration config)
+    /// <param name="config">The merged configuration.</param>
+    /// <param name="loopbackCompute">
+    /// True when the compute plane is on this machine (the <c>local</c> provider, a standalone
+    /// emulator): then gzip only costs CPU on both ends of a link faster than the compressor, so an
+    /// unset <c>sync.compressionLevel</c> means store (0) rather than fastest (1).
+    /// </param>
+    public static IsloSettings FromConfiguration(ICrabboxConfiguration config, bool loopbackCompute = false)
     {
         ArgumentNullException.ThrowIfNull(config);
         return new IsloSettings
@@ -77,7 +83,9 @@ internal sealed record IsloSettings
             SshKey = config.IsExplicit(CoreConfigKeys.SshKey) ? NonEmpty(config.GetString(CoreConfigKeys.SshKey)) : null,
             SyncDelete = config.GetBoolean(CoreConfigKeys.SyncDelete) ?? true,
             SyncTimeout = config.GetDuration(CoreConfigKeys.SyncTimeout) ?? TimeSpan.FromMinutes(15),
-            Compression = CompressionFor(config.GetInt64(CoreConfigKeys.SyncCompressionLevel) ?? 1),
+            Compression = CompressionFor(loopbackCompute && !config.IsExplicit(CoreConfigKeys.SyncCompressionLevel)
+                ? 0
+                : config.GetInt64(CoreConfigKeys.SyncCompressionLevel) ?? 1),
             Sync = SyncSettingsFactory.FromConfiguration(config),
         };
     }

@@ -79,6 +79,28 @@ public sealed class IsloSettingsTests
         Assert.Null(settings.Vcpus);
     }
 
+    /// <summary>On loopback gzip only burns CPU at both ends, so an unset level stores.</summary>
+    [Fact]
+    public void FromConfiguration_LoopbackComputeWithoutLevel_Stores()
+    {
+        using var harness = new BackendHarness();
+
+        var settings = IsloSettings.FromConfiguration(harness.LoadConfiguration(), loopbackCompute: true);
+
+        Assert.Equal(CompressionLevel.NoCompression, settings.Compression);
+    }
+
+    [Fact]
+    public void FromConfiguration_LoopbackComputeWithExplicitLevel_UsesIt()
+    {
+        using var harness = new BackendHarness();
+        harness.Variables["CRABBOX_SYNC_COMPRESSION_LEVEL"] = "1";
+
+        var settings = IsloSettings.FromConfiguration(harness.LoadConfiguration(), loopbackCompute: true);
+
+        Assert.Equal(CompressionLevel.Fastest, settings.Compression);
+    }
+
     [Theory]
     [InlineData(0, CompressionLevel.NoCompression)]
     [InlineData(1, CompressionLevel.Fastest)]

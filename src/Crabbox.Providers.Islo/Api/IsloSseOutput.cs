@@ -19,7 +19,10 @@ internal sealed class IsloSseOutput : IDisposable
     /// <summary>Queues <paramref name="bytes"/> for <paramref name="target"/> (which is flushed even when they are empty).</summary>
     public void Emit(Stream target, ReadOnlySpan<byte> bytes)
     {
-        if (!_touched.Contains(target))
+        // A stream with the last segment is already touched: the common case, one line after another.
+        var last = _segments.Count - 1;
+        var extendsLast = last >= 0 && ReferenceEquals(_segments[last].Target, target);
+        if (!extendsLast && !_touched.Contains(target))
         {
             _touched.Add(target);
         }
@@ -38,9 +41,9 @@ internal sealed class IsloSseOutput : IDisposable
         }
 
         bytes.CopyTo(_buffer.AsSpan(_length));
-        if (_segments.Count > 0 && ReferenceEquals(_segments[^1].Target, target))
+        if (extendsLast)
         {
-            _segments[^1] = _segments[^1] with { Length = _segments[^1].Length + bytes.Length };
+            _segments[last] = _segments[last] with { Length = _segments[last].Length + bytes.Length };
         }
         else
         {

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Text;
 using System.Threading.Channels;
+using Crabbox.Islo.Emulator.Sandboxing;
 
 namespace Crabbox.Islo.Emulator.Exec;
 
@@ -15,7 +15,8 @@ internal sealed class ExecSession
     public const string Running = "running";
     public const string Completed = "completed";
     public const string Failed = "failed";
-    private const int ReadSize = 64 * 1024;
+    // A read takes whatever the pipe holds (see NativePipes), up to this much.
+    private const int BufferSize = NativePipes.PreferredCapacity;
 
     private readonly OutputCapture? _stdout;
     private readonly OutputCapture? _stderr;
@@ -71,6 +72,8 @@ internal sealed class ExecSession
     {
         try
         {
+            NativePipes.TryGrow(process.StandardOutput.BaseStream);
+            NativePipes.TryGrow(process.StandardError.BaseStream);
             await Task.WhenAll(
                 PumpAsync(process.StandardOutput.BaseStream, ExecEventKind.Stdout, _stdout),
                 PumpAsync(process.StandardError.BaseStream, ExecEventKind.Stderr, _stderr));
@@ -94,53 +97,83 @@ internal sealed class ExecSession
 
     private async Task PumpAsync(Stream stream, ExecEventKind kind, OutputCapture? capture)
     {
-        // Decoding keeps state across reads, so a character split between two reads survives.
-        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
-        var bytes = ArrayPool<byte>.Shared.Rent(ReadSize);
-        var chars = ArrayPool<char>.Shared.Rent(ReadSize + 4);
+        // Each read fills a pooled buffer that travels on with its event, so output is never copied
+        // here; only the start of a character cut off by the read moves to the next buffer.
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var held = 0;
         try
         {
             int read;
-            while ((read = await stream.ReadAsync(bytes.AsMemory(0, ReadSize))) > 0)
+            while ((read = await stream.ReadAsync(buffer.AsMemory(held))) > 0)
             {
-                capture?.Append(bytes.AsSpan(0, read));
-                if (!_detached)
+                capture?.Append(buffer.AsSpan(held, read));
+                if (_detached)
                 {
-                    var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
-                    await PublishTextAsync(kind, chars, count);
+                    held = 0;
+                    continue;
                 }
+
+                var total = held + read;
+                held = Utf8Output.IncompleteTail(buffer.AsSpan(0, total));
+                if (held == total)
+                {
+                    continue;
+                }
+
+                var next = ArrayPool<byte>.Shared.Rent(BufferSize);
+                buffer.AsSpan(total - held, held).CopyTo(next);
+                var sent = buffer;
+                buffer = next;
+                await PublishOutputAsync(kind, sent, total - held);
             }
 
-            if (!_detached)
+            if (held > 0 && !_detached)
             {
-                var count = decoder.GetChars(bytes, 0, 0, chars, 0, flush: true);
-                await PublishTextAsync(kind, chars, count);
+                // The output ended inside a character: it is flushed as a decoder would, as U+FFFD.
+                var copy = ArrayPool<byte>.Shared.Rent(held);
+                buffer.AsSpan(0, held).CopyTo(copy);
+                await PublishOutputAsync(kind, copy, held);
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(bytes);
-            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private Task PublishTextAsync(ExecEventKind kind, char[] chars, int count) =>
-        count == 0 ? Task.CompletedTask : PublishAsync(ExecEvent.Output(kind, new string(chars, 0, count)));
+    /// <summary>Publishes the first <paramref name="length"/> bytes of <paramref name="data"/>, a pooled array it takes over.</summary>
+    private async Task PublishOutputAsync(ExecEventKind kind, byte[] data, int length)
+    {
+        if (Utf8Output.Repair(data.AsSpan(0, length), out var repairedLength) is { } repaired)
+        {
+            ArrayPool<byte>.Shared.Return(data);
+            data = repaired;
+            length = repairedLength;
+        }
 
-    private async Task PublishAsync(ExecEvent item)
+        if (!await PublishAsync(ExecEvent.Output(kind, data, length)))
+        {
+            ArrayPool<byte>.Shared.Return(data);
+        }
+    }
+
+    /// <summary>True when <paramref name="item"/> was handed to the stream's reader.</summary>
+    private async Task<bool> PublishAsync(ExecEvent item)
     {
         if (_detached || _events is null)
         {
-            return;
+            return false;
         }
 
         try
         {
             await _events.WriteAsync(item);
+            return true;
         }
         catch (ChannelClosedException)
         {
             _detached = true;
+            return false;
         }
     }
 }

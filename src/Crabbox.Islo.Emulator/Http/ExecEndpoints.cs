@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Threading.Channels;
 using Crabbox.Islo.Emulator.Exec;
@@ -18,6 +19,9 @@ internal sealed class ExecEndpoints(ExecService exec, ExecRegistry registry, San
 {
     // Few events in flight: a slow client slows the reader (back-pressure) instead of growing memory.
     private const int StreamBuffer = 8;
+
+    // Ready events are batched up to about this much before a write, so a long burst still flows steadily.
+    private const int FlushBytes = 256 * 1024;
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -86,42 +90,62 @@ internal sealed class ExecEndpoints(ExecService exec, ExecRegistry registry, San
         }
     }
 
-    /// <summary>Relays events until <c>exit</c> (true) or the end of the events without one (false).</summary>
+    /// <summary>
+    /// Relays events until <c>exit</c> (true) or the end of the events without one (false). The
+    /// events that are ready go out together, in one write and flush, as soon as no more are waiting:
+    /// a burst of output costs few writes, and a lone small chunk is still sent at once.
+    /// </summary>
     private async Task<bool> RelayAsync(ChannelReader<ExecEvent> reader, ServerSentEventWriter sse, CancellationToken cancellationToken)
     {
-        while (true)
+        var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
         {
-            if (reader.TryRead(out var item))
+            while (true)
             {
-                switch (item.Kind)
+                while (reader.TryRead(out var item))
                 {
-                    case ExecEventKind.Exit:
+                    if (item.Kind == ExecEventKind.Exit)
+                    {
                         await sse.WriteEventAsync("exit", item.ExitCode.ToString(CultureInfo.InvariantCulture), cancellationToken);
                         return true;
-                    case ExecEventKind.Stdout:
-                        await sse.WriteEventAsync("stdout", item.Text, cancellationToken);
-                        break;
-                    default:
-                        await sse.WriteEventAsync("stderr", item.Text, cancellationToken);
-                        break;
+                    }
+
+                    sse.Append(item.Kind == ExecEventKind.Stdout ? "stdout"u8 : "stderr"u8, item.Data.AsSpan(0, item.Length));
+                    ArrayPool<byte>.Shared.Return(item.Data!);
+                    if (sse.Buffered >= FlushBytes)
+                    {
+                        await sse.FlushAsync(cancellationToken);
+                    }
                 }
 
-                continue;
-            }
-
-            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            quiet.CancelAfter(keepAliveInterval);
-            try
-            {
-                if (!await reader.WaitToReadAsync(quiet.Token))
+                if (sse.Buffered > 0)
                 {
-                    return false;
+                    await sse.FlushAsync(cancellationToken);
+                }
+
+                if (!quiet.TryReset())
+                {
+                    quiet.Dispose();
+                    quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                }
+
+                quiet.CancelAfter(keepAliveInterval);
+                try
+                {
+                    if (!await reader.WaitToReadAsync(quiet.Token))
+                    {
+                        return false;
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await sse.WriteCommentAsync("keep-alive", cancellationToken);
                 }
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                await sse.WriteCommentAsync("keep-alive", cancellationToken);
-            }
+        }
+        finally
+        {
+            quiet.Dispose();
         }
     }
 }

@@ -16,17 +16,29 @@ internal sealed class IsloSseOutput : IDisposable
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBytes);
     private int _length;
 
+    // The segment being extended: consecutive output for one stream (the common case, line after
+    // line of one event) only copies bytes, without looking anything up.
+    private Stream? _openTarget;
+    private int _openOffset;
+
     /// <summary>Queues <paramref name="bytes"/> for <paramref name="target"/> (which is flushed even when they are empty).</summary>
     public void Emit(Stream target, ReadOnlySpan<byte> bytes)
     {
-        if (!_touched.Contains(target))
+        if (!ReferenceEquals(target, _openTarget))
         {
-            _touched.Add(target);
-        }
+            if (!_touched.Contains(target))
+            {
+                _touched.Add(target);
+            }
 
-        if (bytes.IsEmpty)
-        {
-            return;
+            if (bytes.IsEmpty)
+            {
+                return;
+            }
+
+            CloseSegment();
+            _openTarget = target;
+            _openOffset = _length;
         }
 
         if (_length + bytes.Length > _buffer.Length)
@@ -38,21 +50,13 @@ internal sealed class IsloSseOutput : IDisposable
         }
 
         bytes.CopyTo(_buffer.AsSpan(_length));
-        if (_segments.Count > 0 && ReferenceEquals(_segments[^1].Target, target))
-        {
-            _segments[^1] = _segments[^1] with { Length = _segments[^1].Length + bytes.Length };
-        }
-        else
-        {
-            _segments.Add(new Segment(target, _length, bytes.Length));
-        }
-
         _length += bytes.Length;
     }
 
     /// <summary>Writes everything queued, flushes each stream that got output, and empties the queue.</summary>
     public async Task WriteAsync(CancellationToken cancellationToken)
     {
+        CloseSegment();
         foreach (var segment in _segments)
         {
             await segment.Target.WriteAsync(_buffer.AsMemory(segment.Offset, segment.Length), cancellationToken);
@@ -75,6 +79,16 @@ internal sealed class IsloSseOutput : IDisposable
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = [];
         }
+    }
+
+    private void CloseSegment()
+    {
+        if (_openTarget is not null && _length > _openOffset)
+        {
+            _segments.Add(new Segment(_openTarget, _openOffset, _length - _openOffset));
+        }
+
+        _openTarget = null;
     }
 
     private readonly record struct Segment(Stream Target, int Offset, int Length);

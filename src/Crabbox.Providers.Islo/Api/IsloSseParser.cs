@@ -80,6 +80,15 @@ internal sealed class IsloSseParser(Stream stdout, Stream stderr, IsloSseOutput 
         var count = chunk.Length;
         while (position < count)
         {
+            if (_phase == LinePhase.Start && !_heldCarriageReturn)
+            {
+                position += ConsumeDataLines(chunk[position..]);
+                if (position == count)
+                {
+                    return;
+                }
+            }
+
             var newline = chunk[position..].IndexOf((byte)'\n');
             var lineEnd = newline < 0 ? count : position + newline;
             if (_heldCarriageReturn)
@@ -108,6 +117,32 @@ internal sealed class IsloSseParser(Stream stdout, Stream stderr, IsloSseOutput 
             EndLine();
             position = lineEnd + 1;
         }
+    }
+
+    /// <summary>
+    /// The fast path for the bulk of any large output: complete <c>data: </c> lines at the start of
+    /// <paramref name="bytes"/> are added to the event as the state machine would add them, without
+    /// going through it. It stops at the first other line, an incomplete one, one ending in CR or
+    /// an over-long one, which the state machine then handles. Returns the bytes consumed.
+    /// </summary>
+    private int ConsumeDataLines(ReadOnlySpan<byte> bytes)
+    {
+        var consumed = 0;
+        while (bytes.StartsWith("data: "u8))
+        {
+            var lineFeed = bytes.IndexOf((byte)'\n');
+            if (lineFeed < 0 || lineFeed > MaxLineBytes || bytes[lineFeed - 1] == '\r')
+            {
+                break;
+            }
+
+            BeginDataLine();
+            AppendData(bytes["data: "u8.Length..lineFeed]);
+            consumed += lineFeed + 1;
+            bytes = bytes[(lineFeed + 1)..];
+        }
+
+        return consumed;
     }
 
     private void Append(ReadOnlySpan<byte> bytes)
@@ -202,13 +237,18 @@ internal sealed class IsloSseParser(Stream stdout, Stream stderr, IsloSseOutput 
         }
         else if (_fieldKind == FieldKind.Data)
         {
-            if (_dataLines > 0)
-            {
-                AppendData(s_lineFeed);
-            }
-
-            _dataLines++;
+            BeginDataLine();
         }
+    }
+
+    private void BeginDataLine()
+    {
+        if (_dataLines > 0)
+        {
+            AppendData(s_lineFeed);
+        }
+
+        _dataLines++;
     }
 
     private void AppendData(ReadOnlySpan<byte> bytes)

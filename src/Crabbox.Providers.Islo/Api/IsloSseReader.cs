@@ -28,7 +28,8 @@ internal static class IsloSseReader
     public const int MaxPendingBytes = IsloSseParser.MaxPendingBytes;
     public const int WriteThroughBytes = IsloSseParser.WriteThroughBytes;
 
-    private const int ReadBufferBytes = 64 * 1024;
+    // Large reads: the emulator sends output in chunks of up to a few hundred KiB.
+    private const int ReadBufferBytes = 128 * 1024;
 
     /// <summary>
     /// Relays <paramref name="source"/> to <paramref name="stdout"/>/<paramref name="stderr"/> and

@@ -55,6 +55,15 @@ public sealed class ExecEndpointsTests(EmulatorFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Stream_InvalidUtf8_SentAsReplacementCharacters()
+    {
+        // An invalid byte, a character cut short by another, and one cut short by the end of the output.
+        var stream = await Client.BashAsync(_sandbox, "printf 'a\\xffb\\xe2\\x82c'; sleep 0.3; printf '\\xc3'");
+
+        Assert.Equal("a\uFFFDb\uFFFDc\uFFFD", stream.Stdout);
+    }
+
+    [Fact]
     public async Task Stream_QuietCommand_SendsKeepAliveComments()
     {
         var stream = await Client.StreamAsync(_sandbox, ["sleep", "0.7"]);

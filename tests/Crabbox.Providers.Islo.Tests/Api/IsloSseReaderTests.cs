@@ -44,6 +44,30 @@ public sealed class IsloSseReaderTests
         }
     }
 
+    /// <summary>
+    /// Whole <c>data: </c> lines take a fast path when a read holds them complete; one byte per
+    /// read never does. Streams mixing every kind of line, with events below and above
+    /// <see cref="IsloSseReader.WriteThroughBytes"/>, relay the same whatever the read sizes.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(2, 40)]
+    [InlineData(3, 2500)]
+    public async Task RelayAsync_DataLinesInAnyReadSizes_SameAsOneBytePerRead(int seed, int lines)
+    {
+        var bytes = Encoding.UTF8.GetBytes(MixedStream(new Random(seed), lines));
+        var expected = await RelayInReads(bytes, 1);
+
+        foreach (var readSize in new[] { 2, 5, 6, 7, 64, 4096, bytes.Length })
+        {
+            Assert.Equal(expected, await RelayInReads(bytes, readSize));
+        }
+
+        Assert.Equal(0, expected.ExitCode);
+        Assert.NotEmpty(expected.Stdout);
+        Assert.NotEmpty(expected.Stderr);
+    }
+
     [Fact]
     public async Task RelayAsync_CrLfLineEndings_CarriageReturnsStripped()
     {
@@ -317,6 +341,45 @@ public sealed class IsloSseReaderTests
         Assert.Equal(source.ExpectedStdoutBytes - total, stdout.UnexpectedBytes);
         Assert.Equal(0, stderr.Bytes);
         Assert.True(allocated < 8 * 1024 * 1024, $"allocated {allocated} bytes relaying {total} bytes");
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RelayInReads(byte[] bytes, int readSize)
+    {
+        var run = new Run(new ChunkedReadStream(bytes, readSize));
+        var exitCode = await run.RelayAsync();
+        return (exitCode, run.Stdout, run.Stderr);
+    }
+
+    // Events of every shape the parser accepts: "data: " lines (the fast path) among "data:" and
+    // "data:  " lines, CRLF ends, CRs inside lines, comments, unknown fields and events, and large events.
+    private static string MixedStream(Random random, int lines)
+    {
+        string[] values = ["", "x", "héllo ✓ 🦀", "a: b", " lead", "50%\r100%", "data: nested", "\t", new string('y', 300)];
+        string[] prefixes = ["data: ", "data: ", "data: ", "data:", "data:  ", "data"];
+        var text = new StringBuilder("event: stdout\ndata: start\n\n");
+        var written = 0;
+        while (written < lines)
+        {
+            text.Append(random.Next(6) switch
+            {
+                0 => "event: stderr\n",
+                1 => ": keep-alive\nevent: stdout\n",
+                2 => "id: 1\nevent: other\n",
+                _ => "event: stdout\n",
+            });
+            // Now and then an event long enough to be written through before it ends.
+            var count = random.Next(10) == 0 ? 2000 : random.Next(1, 8);
+            for (var line = 0; line < count; line++, written++)
+            {
+                var prefix = prefixes[random.Next(prefixes.Length)];
+                var value = prefix == "data" ? "" : values[random.Next(values.Length)];
+                text.Append(prefix).Append(value).Append(random.Next(5) == 0 ? "\r\n" : "\n");
+            }
+
+            text.Append(random.Next(4) == 0 ? "\r\n" : "\n");
+        }
+
+        return text.Append("event: stderr\ndata: done\n\nevent: exit\ndata: 0\n\n").ToString();
     }
 
     private sealed class Run(Stream source, Func<string, string>? redact = null)

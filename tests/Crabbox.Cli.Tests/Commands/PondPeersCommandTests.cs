@@ -9,7 +9,7 @@ namespace Crabbox.Cli.Tests.Commands;
 
 public sealed class PondPeersCommandTests
 {
-    private static readonly DateTimeOffset Expiry = new(2026, 8, 2, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset s_expiry = new(2026, 8, 2, 12, 0, 0, TimeSpan.Zero);
 
     [Theory]
     [InlineData("0")]
@@ -58,7 +58,7 @@ public sealed class PondPeersCommandTests
     {
         using var host = new CliTestHost();
         host.Alpha.Backend.Leases = [Lease("crabbox-web-bbbbbb", "tidal-prawn"), Lease("crabbox-web-aaaaaa", "amber-crab")];
-        host.Alpha.Backend.OnPublishPeer = request => new PeerTarget(request.Port, $"https://{request.LeaseId}.share.test/", "sh_" + request.LeaseId[^6..], Expiry);
+        host.Alpha.Backend.OnPublishPeer = request => new PeerTarget(request.Port, $"https://{request.LeaseId}.share.test/", "sh_" + request.LeaseId[^6..], s_expiry);
 
         var result = await host.RunAsync("pond", "peers", "--provider", "alpha", "--pond", "Web Team", "--share-port", "8080", "--share-ttl", "2h", "--json");
 
@@ -110,7 +110,7 @@ public sealed class PondPeersCommandTests
         using var host = new CliTestHost();
         host.Alpha.Backend.Leases = [Lease("crabbox-web-aaaaaa", "amber-crab"), Lease("crabbox-web-bbbbbb", "tidal-prawn")];
         host.Alpha.Backend.OnListPeerTargets = leaseId => leaseId.EndsWith('a')
-            ? [new PeerTarget(8080, "https://a.share.test/", "sh_1", Expiry), new PeerTarget(9090, "https://a9.share.test/", "sh_2", null)]
+            ? [new PeerTarget(8080, "https://a.share.test/", "sh_1", s_expiry), new PeerTarget(9090, "https://a9.share.test/", "sh_2", null)]
             : [];
 
         var result = await host.RunAsync("pond", "peers", "--provider", "alpha", "--pond", "web");

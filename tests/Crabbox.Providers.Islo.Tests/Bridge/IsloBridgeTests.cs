@@ -9,7 +9,7 @@ namespace Crabbox.Providers.Islo.Tests.Bridge;
 
 /// <summary>
 /// The URL bridge over the real client and a mocked Islo API (bridge_test.go's checklist), with the
-/// backend's clock fixed at <see cref="Now"/> so share expiries are judged deterministically.
+/// backend's clock fixed at 2026-08-01T12:00:00Z (<see cref="ManualTimeProvider"/>'s start) so share expiries are judged deterministically.
 /// </summary>
 public sealed class IsloBridgeTests : IDisposable
 {
@@ -17,8 +17,6 @@ public sealed class IsloBridgeTests : IDisposable
     private const string LeaseId = "isb_" + Name;
     private const string SharesPath = "/sandboxes/" + Name + "/shares";
     private const string Created = """{"share_id":"sh_new","url":"https://new.share.islo.dev","port":9090,"created_at":"2026-08-01T12:00:00Z","expires_at":"2026-08-02T12:00:00Z"}""";
-
-    private static readonly DateTimeOffset Now = new(2026, 8, 1, 12, 0, 0, TimeSpan.Zero);
 
     private readonly IsloApiHarness _api = new();
     private readonly BackendHarness _harness = new();

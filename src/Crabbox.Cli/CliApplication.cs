@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Crabbox.Cli.Commands;
 using Crabbox.Core;
 using Crabbox.Core.Output;
@@ -38,12 +39,23 @@ internal sealed class CliApplication(CrabboxRootCommand root, IConsole console)
                 await console.Error.WriteLineAsync("crabbox: " + error.Message);
             }
 
-            var command = parseResult.CommandResult.Command;
-            var path = command == root ? "crabbox" : "crabbox " + command.Name;
-            await console.Error.WriteLineAsync($"crabbox: run '{path} --help' for usage");
+            await console.Error.WriteLineAsync($"crabbox: run '{CommandPath(parseResult.CommandResult)} --help' for usage");
             return ExitCodes.Usage;
         }
 
         return await parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary><c>crabbox</c> followed by the command's ancestors and name (<c>crabbox pond peers</c>).</summary>
+    private string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? current = result; current is CommandResult command && command.Command != root; current = command.Parent)
+        {
+            names.Insert(0, command.Command.Name);
+        }
+
+        names.Insert(0, "crabbox");
+        return string.Join(' ', names);
     }
 }

@@ -38,6 +38,7 @@ internal static class CrabboxServices
         services.AddSingleton<WarmupService>();
         services.AddSingleton<LeaseService>();
         services.AddSingleton<SyncPlanService>();
+        services.AddSingleton<PondService>();
         services.AddSingleton<EmulatorService>();
 
         services.AddTransient<RunCommand>();
@@ -49,6 +50,8 @@ internal static class CrabboxServices
         services.AddTransient<ResumeCommand>();
         services.AddTransient<SshCommand>();
         services.AddTransient<SyncPlanCommand>();
+        services.AddTransient<PondPeersCommand>();
+        services.AddTransient<PondCommand>();
         services.AddTransient<ProvidersCommand>();
         services.AddTransient<IsloEmulatorCommand>();
         services.AddTransient<CrabboxRootCommand>();

@@ -6,6 +6,7 @@ using Crabbox.Core.Runs;
 using Crabbox.Core.Sync;
 using Crabbox.Providers.Islo.Api;
 using Crabbox.Providers.Islo.Artifacts;
+using Crabbox.Providers.Islo.Bridge;
 using Crabbox.Providers.Islo.Leases;
 using Crabbox.Providers.Islo.Runs;
 using Crabbox.Providers.Islo.Sync;
@@ -18,7 +19,7 @@ namespace Crabbox.Providers.Islo;
 /// itself with the given provider name in everything users see. Building it does no I/O; the
 /// API client is created on first use.
 /// </summary>
-internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBackend, ISshLoginBackend, IAsyncDisposable
+internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBackend, ISshLoginBackend, IPeerBridgeBackend, IAsyncDisposable
 {
     private readonly IsloRuntime _runtime;
     private readonly IsloLeaseResolver _resolver;
@@ -26,6 +27,7 @@ internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBacke
     private readonly IsloSandboxWaiter _waiter;
     private readonly IsloSandboxReleaser _releaser;
     private readonly IsloRunner _runner;
+    private readonly IsloBridge _bridge;
     private readonly IAsyncDisposable? _lifetime;
 
     public IsloBackend(
@@ -64,6 +66,7 @@ internal sealed partial class IsloBackend : IDelegatedRunBackend, IPausableBacke
         var sync = new IsloWorkspaceSync(_runtime, manifests, archives, exec, new IsloExecUploader(_runtime, exec));
         var artifacts = new IsloRunArtifacts(_runtime, new IsloArtifactFetcher(_runtime));
         _runner = new IsloRunner(_runtime, _resolver, _creator, _waiter, _releaser, sync, artifacts);
+        _bridge = new IsloBridge(_runtime);
         _lifetime = lifetime;
     }
 

@@ -15,7 +15,8 @@ internal sealed class IsloProvider(IIsloClientFactory clients, ISyncManifestBuil
     public const string ProviderName = "islo";
 
     public const ProviderFeatures SupportedFeatures =
-        ProviderFeatures.Ssh | ProviderFeatures.RunDownloads | ProviderFeatures.PauseResume | ProviderFeatures.RunSession | ProviderFeatures.FullResync;
+        ProviderFeatures.Ssh | ProviderFeatures.RunDownloads | ProviderFeatures.PauseResume | ProviderFeatures.RunSession | ProviderFeatures.FullResync
+        | ProviderFeatures.UrlBridge;
 
     public string Name => ProviderName;
 

@@ -16,11 +16,12 @@ public sealed class IsloProviderTests
         Assert.Equal("islo", spec.Name);
         Assert.Equal(ProviderKind.DelegatedRun, spec.Kind);
         Assert.Equal(
-            ProviderFeatures.Ssh | ProviderFeatures.RunDownloads | ProviderFeatures.PauseResume | ProviderFeatures.RunSession | ProviderFeatures.FullResync,
+            ProviderFeatures.Ssh | ProviderFeatures.RunDownloads | ProviderFeatures.PauseResume | ProviderFeatures.RunSession | ProviderFeatures.FullResync
+            | ProviderFeatures.UrlBridge,
             spec.Features);
         Assert.False(spec.Has(ProviderFeatures.ArchiveSync));
         Assert.False(spec.Has(ProviderFeatures.RunArtifacts));
-        Assert.False(spec.Has(ProviderFeatures.UrlBridge));
+        Assert.IsAssignableFrom<IPeerBridgeBackend>(harness.CreateBackend());
     }
 
     [Fact]

@@ -15,13 +15,14 @@ internal sealed class CrabboxRootCommand : RootCommand
         ResumeCommand resume,
         SshCommand ssh,
         SyncPlanCommand syncPlan,
+        PondCommand pond,
         ProvidersCommand providers,
         IsloEmulatorCommand isloEmulator)
         : base("crabbox runs your repository's commands on disposable sandboxes and streams the result back.\n"
             + "Example: crabbox run --provider local -- dotnet test")
     {
         Options.Add(GlobalOptions.Debug);
-        Command[] commands = [run, warmup, status, list, stop, pause, resume, ssh, syncPlan, providers, isloEmulator];
+        Command[] commands = [run, warmup, status, list, stop, pause, resume, ssh, pond, syncPlan, providers, isloEmulator];
         foreach (var command in commands)
         {
             Subcommands.Add(command);

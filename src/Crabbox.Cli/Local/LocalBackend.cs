@@ -12,7 +12,7 @@ namespace Crabbox.Cli.Local;
 /// sandboxes' state stays on disk for later crabbox processes.
 /// </summary>
 internal sealed class LocalBackend(ProviderContext context, IsloProvider islo)
-    : IDelegatedRunBackend, IPausableBackend, IAsyncDisposable
+    : IDelegatedRunBackend, IPausableBackend, IPeerBridgeBackend, IAsyncDisposable
 {
     private IsloBackend? _backend;
 
@@ -36,6 +36,12 @@ internal sealed class LocalBackend(ProviderContext context, IsloProvider islo)
 
     public async Task ResumeAsync(LeaseRequest request, CancellationToken cancellationToken) =>
         await (await StartAsync(cancellationToken)).ResumeAsync(request, cancellationToken);
+
+    public async Task<PeerTarget> PublishPeerAsync(PeerPublishRequest request, CancellationToken cancellationToken) =>
+        await (await StartAsync(cancellationToken)).PublishPeerAsync(request, cancellationToken);
+
+    public async Task<IReadOnlyList<PeerTarget>> ListPeerTargetsAsync(string leaseId, CancellationToken cancellationToken) =>
+        await (await StartAsync(cancellationToken)).ListPeerTargetsAsync(leaseId, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

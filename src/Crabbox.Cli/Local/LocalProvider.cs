@@ -20,7 +20,8 @@ internal sealed class LocalProvider(IsloProvider islo) : IProvider
     public ProviderSpec Spec { get; } = new(
         ProviderName,
         ProviderKind.DelegatedRun,
-        ProviderFeatures.RunDownloads | ProviderFeatures.PauseResume | ProviderFeatures.RunSession | ProviderFeatures.FullResync,
+        ProviderFeatures.RunDownloads | ProviderFeatures.PauseResume | ProviderFeatures.RunSession | ProviderFeatures.FullResync
+        | ProviderFeatures.UrlBridge,
         "Sandboxes on this machine (bubblewrap, no account needed)");
 
     public IReadOnlyList<ConfigKey> ConfigKeys => LocalConfigKeys.All;

@@ -11,6 +11,7 @@ namespace Crabbox.Core.Output;
 /// written as-is, like Go's encoder with HTML escaping off, so paths and names stay readable.
 /// </summary>
 [JsonSerializable(typeof(List<ServerDocument>))]
+[JsonSerializable(typeof(List<PeerDocument>))]
 [JsonSerializable(typeof(StatusDocument))]
 [JsonSerializable(typeof(TimingReportDocument))]
 internal sealed partial class CoreJsonContext : JsonSerializerContext

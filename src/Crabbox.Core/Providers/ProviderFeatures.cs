@@ -30,7 +30,7 @@ public enum ProviderFeatures
     /// <summary>Runs return a session handle (lease id, cleanup command).</summary>
     RunSession = 1 << 6,
 
-    /// <summary>Port shares (URL bridge).</summary>
+    /// <summary>URL bridge: publish and list URLs for sandbox ports (<c>crabbox pond peers</c>, <see cref="IPeerBridgeBackend"/>).</summary>
     UrlBridge = 1 << 7,
 
     /// <summary><c>--full-resync</c>: wipe the remote workspace and upload everything for one run.</summary>

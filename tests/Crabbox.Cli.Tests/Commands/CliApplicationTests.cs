@@ -85,7 +85,7 @@ public sealed class CliApplicationTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
-            "alpha    test provider alpha (features: ssh, run-downloads, pause-resume)\nbeta     test provider beta (features: )\n",
+            "alpha    test provider alpha (features: ssh, run-downloads, pause-resume, url-bridge)\nbeta     test provider beta (features: )\n",
             result.Stdout);
     }
 }

@@ -27,7 +27,8 @@ internal sealed class CliTestHost : IDisposable
         };
     }
 
-    public FakeProvider Alpha { get; } = new("alpha", ProviderFeatures.RunDownloads | ProviderFeatures.PauseResume | ProviderFeatures.Ssh);
+    public FakeProvider Alpha { get; } = new(
+        "alpha", ProviderFeatures.RunDownloads | ProviderFeatures.PauseResume | ProviderFeatures.Ssh | ProviderFeatures.UrlBridge);
 
     public FakeProvider Beta { get; } = new("beta", ProviderFeatures.None);
 

@@ -5,7 +5,7 @@ using Crabbox.Core.Runs;
 namespace Crabbox.Cli.Tests.TestSupport;
 
 /// <summary>A backend that records every call and answers with what the test configured.</summary>
-internal sealed class FakeBackend : IDelegatedRunBackend, IPausableBackend, ISshLoginBackend
+internal sealed class FakeBackend : IDelegatedRunBackend, IPausableBackend, ISshLoginBackend, IPeerBridgeBackend
 {
     public List<object> Calls { get; } = [];
 
@@ -13,6 +13,13 @@ internal sealed class FakeBackend : IDelegatedRunBackend, IPausableBackend, ISsh
         (_, _) => Task.FromResult(new RunResult { ExitCode = 0 });
 
     public IReadOnlyList<LeaseView> Leases { get; set; } = [];
+
+    /// <summary>Publish: default answers <c>https://&lt;lease&gt;.test:&lt;port&gt;/</c> with no id or expiry.</summary>
+    public Func<PeerPublishRequest, PeerTarget> OnPublishPeer { get; set; } =
+        request => new PeerTarget(request.Port, $"https://{request.LeaseId}.test:{request.Port}/", null, null);
+
+    /// <summary>List of published URLs by lease id: default none.</summary>
+    public Func<string, IReadOnlyList<PeerTarget>> OnListPeerTargets { get; set; } = _ => [];
 
     public Task WarmupAsync(WarmupRequest request, CancellationToken cancellationToken)
     {
@@ -60,5 +67,17 @@ internal sealed class FakeBackend : IDelegatedRunBackend, IPausableBackend, ISsh
     {
         Calls.Add(("ssh", request));
         return Task.FromResult(new SshTarget { User = "islo", Host = "box.islo" });
+    }
+
+    public Task<PeerTarget> PublishPeerAsync(PeerPublishRequest request, CancellationToken cancellationToken)
+    {
+        Calls.Add(request);
+        return Task.FromResult(OnPublishPeer(request));
+    }
+
+    public Task<IReadOnlyList<PeerTarget>> ListPeerTargetsAsync(string leaseId, CancellationToken cancellationToken)
+    {
+        Calls.Add(("targets", leaseId));
+        return Task.FromResult(OnListPeerTargets(leaseId));
     }
 }

@@ -43,12 +43,18 @@ results=bench/out/results.md
 } >"$results"
 
 started=$SECONDS
+status=0
 for n in "${benches[@]}"; do
   script=$(compgen -G "bench/b${n}_*.py")
   echo "running $script ..." >&2
   t0=$SECONDS
-  python3 "$script" | tee -a "$results"
+  # One failed benchmark is reported and the others still run.
+  if ! python3 "$script" | tee -a "$results"; then
+    echo "**benchmark $n FAILED** (see its stderr above)" | tee -a "$results"
+    status=1
+  fi
   echo "_benchmark $n took $((SECONDS - t0)) s; load average after: $(cut -d' ' -f1-3 /proc/loadavg)_" | tee -a "$results"
   echo | tee -a "$results"
 done
 echo "all done in $((SECONDS - started)) s; tables in $results" >&2
+exit "$status"

@@ -19,13 +19,17 @@ def main():
     warm_cmd = b.crabbox("run", "--id", SLUG, "--timing-json", "--", "true")
 
     def cold(_):
-        return b.measure(cold_cmd, env, repo)
+        r = b.measure(cold_cmd, env, repo)
+        b.log(f"  cold run: sync candidate {b.sync_candidate_bytes(r.stderr)} (files, bytes)")
+        return r
 
     def warm(i):
         # Outside the timed window: the one-file change crabbox has to find and send.
         with open(changed, "w") as f:
             f.write(f"bench 2 change {i}\n" * 64)
-        return b.measure(warm_cmd, env, repo)
+        r = b.measure(warm_cmd, env, repo)
+        b.log(f"  warm run {i + 1}: uploaded {b.sync_upload_bytes(r.stderr)} (files, bytes); timing {r.timing()}")
+        return r
 
     try:
         b.log("bench 2: warmup and first (full) sync of the warm sandbox")
@@ -63,7 +67,7 @@ def main():
         rows,
         [b.target_line("time ratio warm / cold (medians)", warm_med / cold_med, 0.10),
          b.target_line("bytes ratio warm / cold (payload bytes crabbox reports: "
-                       "`sync delta: upload ...` vs `sync candidate: ...`)", warm_bytes / cold_bytes, 0.01, "{:.5f}"),
+                       "`sync delta: upload ...` vs `sync candidate: ...`)", warm_bytes / cold_bytes, 0.01, "{:.4%}"),
          f"warm run breakdown (medians of `--timing-json`): sync {b.med([x['syncMs'] for x in t]):.0f} ms "
          f"({breakdown}); command {b.med([x['commandMs'] for x in t]):.0f} ms; total {b.med([x['totalMs'] for x in t]):.0f} ms; "
          f"process wall - totalMs {b.med([r.wall * 1000 - x['totalMs'] for r, x in zip(res['warm'], t)]):.0f} ms"])

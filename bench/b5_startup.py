@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark 5: start-up. `crabbox --version` against a hello-world .NET console app (bench/hello)
 published the same way (framework-dependent, Release, run through its apphost)."""
+import os
+
 import benchlib as b
 
 
@@ -14,7 +16,7 @@ def main():
         res = b.interleave(n, [("crabbox", lambda _: b.measure([b.CRABBOX, "--version"], env, b.OUT)),
                                ("hello", lambda _: b.measure([b.HELLO], env, b.OUT))])
     finally:
-        b.remove_tree(env["XDG_STATE_HOME"])
+        b.remove_tree(os.path.dirname(env["XDG_STATE_HOME"]))
     b.save_raw("b5", res)
     ratio = b.med([r.wall for r in res["crabbox"]]) / b.med([r.wall for r in res["hello"]])
     b.print_table(

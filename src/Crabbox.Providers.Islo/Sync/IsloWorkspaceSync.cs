@@ -94,7 +94,7 @@ internal sealed class IsloWorkspaceSync(
             return new IsloEarlyListing(previous, listing, cancel);
         }
 
-        // Corrupt entries: no record, so a full sync that needs no listing.
+        // Invalid entries: no record, so a full sync that needs no listing.
         await cancel.CancelAsync();
         await Task.WhenAny(listing);
         cancel.Dispose();

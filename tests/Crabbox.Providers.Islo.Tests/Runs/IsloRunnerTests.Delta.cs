@@ -57,7 +57,7 @@ public sealed partial class IsloRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_RecordEntriesCorrupt_EarlyListingDroppedAndFullSyncRecordsAgain()
+    public async Task RunAsync_RecordCorrupt_NoEarlyListingAndFullSyncRecordsAgain()
     {
         using var harness = await BackendHarness.WithRepoAsync();
         using var remote = new FakeWorkspace(harness.Client);

@@ -14,7 +14,7 @@ public sealed class SyncRecordFile
     /// <summary>The names the recorded listing pruned (<see cref="SyncRecord.PruneNames"/>).</summary>
     public IReadOnlyList<string> PruneNames { get; }
 
-    /// <summary>The whole record, or null when its entries are corrupt (then there is no usable record).</summary>
+    /// <summary>The whole record, or null when its entries are invalid despite the checksum (then there is no usable record).</summary>
     public SyncRecord? Read()
     {
         try

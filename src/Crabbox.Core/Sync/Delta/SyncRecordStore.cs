@@ -19,8 +19,8 @@ public sealed class SyncRecordStore(CrabboxPaths paths)
     /// <summary>
     /// Reads the record of <paramref name="workspace"/> but parses only its header, so a caller can
     /// start the remote listing (which needs only the prune names) before the entries are read with
-    /// <see cref="SyncRecordFile.Read"/>. Null as <see cref="LoadAsync"/>, except that a record whose
-    /// entries are corrupt is found only by <see cref="SyncRecordFile.Read"/>.
+    /// <see cref="SyncRecordFile.Read"/>. Null as <see cref="LoadAsync"/> (the file's checksum is
+    /// checked here); entries that pass it but are still invalid are found by <see cref="SyncRecordFile.Read"/>.
     /// </summary>
     public async Task<SyncRecordFile?> OpenAsync(string leaseId, string workspace, CancellationToken cancellationToken)
     {

@@ -79,16 +79,26 @@ internal sealed class IsloWorkspaceSync(
     /// </summary>
     public async Task<IsloEarlyListing?> StartListingAsync(string sandbox, string leaseId, string workspace, CancellationToken cancellationToken)
     {
-        var previous = await _records.LoadAsync(leaseId, workspace, cancellationToken);
-        if (previous is null)
+        var file = await _records.OpenAsync(leaseId, workspace, cancellationToken);
+        if (file is null)
         {
             return null;
         }
 
+        // The script needs only the record's header; its entries are read while the exec runs.
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var script = RemoteListing.Script(workspace, previous.PruneNames);
+        var script = RemoteListing.Script(workspace, file.PruneNames);
         var listing = Measure(() => _listing.TryListAsync(sandbox, script, paths: false, cancel.Token));
-        return new IsloEarlyListing(previous, listing, cancel);
+        if (file.Read() is { } previous)
+        {
+            return new IsloEarlyListing(previous, listing, cancel);
+        }
+
+        // Invalid entries: no record, so a full sync that needs no listing.
+        await cancel.CancelAsync();
+        await Task.WhenAny(listing);
+        cancel.Dispose();
+        return null;
     }
 
     /// <summary>

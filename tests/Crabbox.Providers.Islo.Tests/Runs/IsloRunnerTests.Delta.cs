@@ -57,6 +57,31 @@ public sealed partial class IsloRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_RecordCorrupt_NoEarlyListingAndFullSyncRecordsAgain()
+    {
+        using var harness = await BackendHarness.WithRepoAsync();
+        using var remote = new FakeWorkspace(harness.Client);
+        await harness.SeedClaimAsync(ReusedLease, slug: "web", repoRoot: harness.RepoRoot);
+        harness.Client.AddSandbox(ReusedName);
+        await harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web" }, Token).WithTimeout();
+        var store = new SyncRecordStore(harness.Paths);
+        var path = store.RecordPath(ReusedLease, FakeWorkspace.Workspace);
+        var bytes = await File.ReadAllBytesAsync(path, Token);
+        await File.WriteAllBytesAsync(path, bytes[..^1], Token);
+        var calls = harness.Client.Calls.Count;
+        var firstError = harness.Error;
+
+        var second = await harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web" }, Token).WithTimeout();
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("upload", harness.Client.Calls.Skip(calls).Select(call => call.Method));
+        var secondLines = harness.Error[firstError.Length..].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain("sync skipped: no changes", secondLines);
+        Assert.Contains(secondLines, line => line.StartsWith("sync complete", StringComparison.Ordinal));
+        Assert.NotNull(await store.LoadAsync(ReusedLease, FakeWorkspace.Workspace, Token).WithTimeout());
+    }
+
+    [Fact]
     public async Task RunAsync_GuardrailFailsOnRecordedLease_SyncErrorAndNoCommand()
     {
         using var harness = await BackendHarness.WithRepoAsync();

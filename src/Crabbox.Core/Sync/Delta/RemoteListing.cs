@@ -211,46 +211,92 @@ public static class RemoteListing
     /// </exception>
     public static RemoteSnapshot Parse(string output)
     {
-        var lines = output.ReplaceLineEndings("\n").Split('\n');
-        var start = Array.FindIndex(lines, line => line.StartsWith(Header + " ", StringComparison.Ordinal));
-        if (start < 0)
+        ArgumentNullException.ThrowIfNull(output);
+
+        // Walks the lines in place: the listing of a large workspace is hundreds of KiB of base64,
+        // which the decoder reads straight from the output (it skips the line breaks itself).
+        var text = output.AsSpan();
+        var position = 0;
+        ReadOnlySpan<char> header = default;
+        var found = false;
+        while (!found && NextLine(text, ref position, out var line))
+        {
+            if (line.StartsWith(Header + " ", StringComparison.Ordinal))
+            {
+                header = line;
+                found = true;
+            }
+        }
+
+        if (!found)
         {
             throw new FormatException("remote listing: no listing header in the output");
         }
 
-        var words = lines[start].Split(' ');
-        switch (words)
+        var encoding = header[(Header.Length + 1)..];
+        switch (encoding)
         {
-            case [_, "missing"]:
+            case "missing":
                 return RemoteSnapshot.Missing;
-            case [_, "unsupported"]:
+            case "unsupported":
                 return RemoteSnapshot.Unsupported;
-            case [_, "listed", "gzip" or "raw"]:
+            case "listed gzip" or "listed raw":
                 break;
             default:
-                throw new FormatException($"remote listing: unexpected header \"{lines[start]}\"");
+                throw new FormatException($"remote listing: unexpected header \"{header}\"");
         }
 
-        var end = Array.IndexOf(lines, EndMarker, start + 1);
-        if (end < 0)
+        var bodyStart = position;
+        var bodyEnd = -1;
+        while (NextLine(text, ref position, out var line, out var lineStart))
+        {
+            if (line.SequenceEqual(EndMarker))
+            {
+                bodyEnd = lineStart;
+                break;
+            }
+        }
+
+        if (bodyEnd < 0)
         {
             throw new FormatException("remote listing: output ends before the end marker");
         }
 
-        byte[] payload;
-        try
+        var body = text[bodyStart..bodyEnd];
+        var payload = new byte[(body.Length / 4 * 3) + 3];
+        if (!Convert.TryFromBase64Chars(body, payload, out var written))
         {
-            payload = Convert.FromBase64String(string.Concat(lines[(start + 1)..end]));
-        }
-        catch (FormatException ex)
-        {
-            throw new FormatException("remote listing: invalid base64", ex);
+            throw new FormatException("remote listing: invalid base64");
         }
 
-        return new RemoteSnapshot
+        ReadOnlySpan<byte> records = encoding is "listed gzip" ? RemoteListingRecords.Gunzip(payload, written).Span : payload.AsSpan(0, written);
+        return new RemoteSnapshot { Status = RemoteSnapshotStatus.Listed, Entries = RemoteListingRecords.Parse(records) };
+    }
+
+    private static bool NextLine(ReadOnlySpan<char> text, scoped ref int position, out ReadOnlySpan<char> line) =>
+        NextLine(text, ref position, out line, out _);
+
+    // One line of text without its terminator (\n, \r\n or \r, as ReplaceLineEndings reads them); false at the end.
+    private static bool NextLine(ReadOnlySpan<char> text, scoped ref int position, out ReadOnlySpan<char> line, out int lineStart)
+    {
+        lineStart = position;
+        if (position >= text.Length)
         {
-            Status = RemoteSnapshotStatus.Listed,
-            Entries = RemoteListingRecords.Parse(words[2] == "gzip" ? RemoteListingRecords.Gunzip(payload) : payload),
-        };
+            line = default;
+            return false;
+        }
+
+        var rest = text[position..];
+        var length = rest.IndexOfAny('\n', '\r');
+        if (length < 0)
+        {
+            line = rest;
+            position = text.Length;
+            return true;
+        }
+
+        line = rest[..length];
+        position += length + (rest[length] == '\r' && length + 1 < rest.Length && rest[length + 1] == '\n' ? 2 : 1);
+        return true;
     }
 }

@@ -11,14 +11,14 @@ internal static class RemoteListingRecords
 
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static byte[] Gunzip(byte[] compressed)
+    public static ReadOnlyMemory<byte> Gunzip(byte[] compressed, int length)
     {
         try
         {
-            using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
-            using var output = new MemoryStream(compressed.Length * 6);
+            using var gzip = new GZipStream(new MemoryStream(compressed, 0, length), CompressionMode.Decompress);
+            using var output = new MemoryStream(length * 6);
             gzip.CopyTo(output);
-            return output.ToArray();
+            return new ReadOnlyMemory<byte>(output.GetBuffer(), 0, (int)output.Length);
         }
         catch (InvalidDataException ex)
         {

@@ -67,15 +67,18 @@ internal static class SyncRecordFormat
     }
 
     /// <summary>Parses a record file; throws <see cref="FormatException"/> on anything unexpected.</summary>
+    /// <summary>Only the workspace and the prune names, which come first, so a listing can start before the entries are read.</summary>
+    /// <exception cref="FormatException">Not a record of this version, or a bad header.</exception>
+    public static (string Workspace, string[] PruneNames) ReadHeader(ReadOnlySpan<byte> file)
+    {
+        var reader = new CompactReader(file, Magic, SyncRecord.FormatVersion);
+        return ReadHeader(ref reader, file.Length);
+    }
+
     public static SyncRecord Read(ReadOnlySpan<byte> file)
     {
         var reader = new CompactReader(file, Magic, SyncRecord.FormatVersion);
-        var workspace = reader.ReadString();
-        var pruneNames = new string[reader.ReadInt(file.Length)];
-        for (var i = 0; i < pruneNames.Length; i++)
-        {
-            pruneNames[i] = reader.ReadString();
-        }
+        var (workspace, pruneNames) = ReadHeader(ref reader, file.Length);
 
         var count = reader.ReadInt(file.Length);
         var entries = new SyncRecordEntry[count];
@@ -112,6 +115,18 @@ internal static class SyncRecordFormat
         }
 
         return new SyncRecord { Workspace = workspace, PruneNames = pruneNames, Entries = entries };
+    }
+
+    private static (string Workspace, string[] PruneNames) ReadHeader(ref CompactReader reader, int fileLength)
+    {
+        var workspace = reader.ReadString();
+        var pruneNames = new string[reader.ReadInt(fileLength)];
+        for (var i = 0; i < pruneNames.Length; i++)
+        {
+            pruneNames[i] = reader.ReadString();
+        }
+
+        return (workspace, pruneNames);
     }
 
     private static bool TryParseHash(string? hex, Span<byte> destination) =>

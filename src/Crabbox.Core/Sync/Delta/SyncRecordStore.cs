@@ -13,7 +13,16 @@ namespace Crabbox.Core.Sync.Delta;
 public sealed class SyncRecordStore(CrabboxPaths paths)
 {
     /// <summary>The record of <paramref name="workspace"/> on <paramref name="leaseId"/>, or null when there is no usable one.</summary>
-    public async Task<SyncRecord?> LoadAsync(string leaseId, string workspace, CancellationToken cancellationToken)
+    public async Task<SyncRecord?> LoadAsync(string leaseId, string workspace, CancellationToken cancellationToken) =>
+        (await OpenAsync(leaseId, workspace, cancellationToken))?.Read();
+
+    /// <summary>
+    /// Reads the record of <paramref name="workspace"/> but parses only its header, so a caller can
+    /// start the remote listing (which needs only the prune names) before the entries are read with
+    /// <see cref="SyncRecordFile.Read"/>. Null as <see cref="LoadAsync"/> (the file's checksum is
+    /// checked here); entries that pass it but are still invalid are found by <see cref="SyncRecordFile.Read"/>.
+    /// </summary>
+    public async Task<SyncRecordFile?> OpenAsync(string leaseId, string workspace, CancellationToken cancellationToken)
     {
         byte[] bytes;
         try
@@ -27,8 +36,8 @@ public sealed class SyncRecordStore(CrabboxPaths paths)
 
         try
         {
-            var record = SyncRecordFormat.Read(bytes);
-            return record.Workspace == workspace ? record : null;
+            var (recorded, pruneNames) = SyncRecordFormat.ReadHeader(bytes);
+            return recorded == workspace ? new SyncRecordFile(bytes, pruneNames) : null;
         }
         catch (FormatException)
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.IO.Compression;
 using System.Runtime.Versioning;
 using System.Text;
 using Crabbox.Core.Repo;
@@ -185,6 +187,31 @@ public sealed class RemoteListingTests : IDisposable
         var snapshot = RemoteListing.Parse(output);
 
         Assert.Equal([new RemoteEntry("a b", RemoteEntryKind.File, 0b110_100_100, 5, 1_700_000_000_500_000_000, null)], snapshot.Entries);
+    }
+
+    [Fact]
+    public void Parse_GzipBase64WrappedLikeCoreutils_ReadsEveryRecord()
+    {
+        var raw = new StringBuilder();
+        for (var i = 0; i < 500; i++)
+        {
+            raw.Append(CultureInfo.InvariantCulture, $"f\0755\0{i}\01700000000.25\0dir/file-{i}.txt\0\0");
+        }
+
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(raw.ToString()));
+        }
+
+        var base64 = Convert.ToBase64String(compressed.ToArray());
+        var wrapped = string.Join('\n', Enumerable.Range(0, (base64.Length + 75) / 76).Select(line => base64.Substring(line * 76, Math.Min(76, base64.Length - (line * 76)))));
+        var output = $"{RemoteListing.Header} listed gzip\n{wrapped}\n{RemoteListing.EndMarker}\n";
+
+        var snapshot = RemoteListing.Parse(output);
+
+        Assert.Equal(500, snapshot.Entries.Count);
+        Assert.Equal(new RemoteEntry("dir/file-499.txt", RemoteEntryKind.File, 0b111_101_101, 499, 1_700_000_000_250_000_000, null), snapshot.Entries[^1]);
     }
 
     [Theory]

@@ -104,6 +104,41 @@ public sealed class SyncRecordStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenAsync_SavedRecord_PruneNamesFromHeaderAndReadReturnsRecord()
+    {
+        var record = SampleRecord(Workspace);
+        await _store.SaveAsync(LeaseId, record, Token).WithTimeout();
+
+        var file = await _store.OpenAsync(LeaseId, Workspace, Token).WithTimeout();
+
+        Assert.NotNull(file);
+        Assert.Equal(["node_modules", "target"], file.PruneNames);
+        Assert.Equal(record.Entries, file.Read()?.Entries);
+    }
+
+    [Fact]
+    public async Task OpenAsync_TruncatedEntries_ReturnsNullBeforeAnyEntryIsRead()
+    {
+        await _store.SaveAsync(LeaseId, SampleRecord(Workspace), Token).WithTimeout();
+        var path = _store.RecordPath(LeaseId, Workspace);
+        var original = await File.ReadAllBytesAsync(path, Token);
+        await File.WriteAllBytesAsync(path, original[..^1], Token);
+
+        var file = await _store.OpenAsync(LeaseId, Workspace, Token).WithTimeout();
+
+        Assert.Null(file);
+    }
+
+    [Fact]
+    public async Task OpenAsync_OtherWorkspaceOrNoRecord_ReturnsNull()
+    {
+        await _store.SaveAsync(LeaseId, SampleRecord("/workspace/other"), Token).WithTimeout();
+
+        Assert.Null(await _store.OpenAsync(LeaseId, Workspace, Token).WithTimeout());
+        Assert.Null(await _store.OpenAsync("cbx_ffffffffffff", Workspace, Token).WithTimeout());
+    }
+
+    [Fact]
     public async Task LoadAsync_OtherFormatVersion_ReturnsNull()
     {
         var writer = new CompactWriter("CBXSYNC1"u8, SyncRecord.FormatVersion + 1, 64);

@@ -149,8 +149,10 @@ public sealed class IsloEmulatorHost : IAsyncDisposable
         TokenStore tokens,
         TimeProvider timeProvider)
     {
-        var sandboxStore = new SandboxStore(layout);
-        var snapshotStore = new SnapshotStore(layout);
+        var trash = new TrashCollector(layout);
+        trash.CollectLeftovers();
+        var sandboxStore = new SandboxStore(layout, trash);
+        var snapshotStore = new SnapshotStore(layout, trash);
         var execs = new ExecRegistry();
         var responses = new SandboxResponses(launcher.Isolation, timeProvider);
         var sandboxes = new SandboxService(sandboxStore, snapshotStore, tracker, execs, options.StartupDelay, timeProvider);

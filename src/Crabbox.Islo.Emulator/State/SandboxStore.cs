@@ -9,7 +9,7 @@ namespace Crabbox.Islo.Emulator.State;
 /// (so two hosts racing for a name cannot both win) and metadata rewritten atomically under a
 /// per-sandbox file lock.
 /// </summary>
-internal sealed class SandboxStore(StateLayout layout)
+internal sealed class SandboxStore(StateLayout layout, TrashCollector trash)
 {
     public SandboxPaths Paths(string name) => layout.Sandbox(name);
 
@@ -103,25 +103,26 @@ internal sealed class SandboxStore(StateLayout layout)
         AtomicJsonFile.WriteAsync(layout.Sandbox(record.Name).Metadata, record, EmulatorJsonContext.Default.SandboxRecord, cancellationToken);
 
     /// <summary>Removes the sandbox folder: renamed into the trash first so the name is free at once.</summary>
-    public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
+    public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
     {
         if (!ResourceNames.IsValid(name))
         {
-            return false;
+            return Task.FromResult(false);
         }
 
-        var trash = Path.Combine(layout.TrashDirectory, $"{name}-{Guid.NewGuid():N}");
+        var trashPath = Path.Combine(layout.TrashDirectory, $"{name}-{Guid.NewGuid():N}");
         try
         {
-            Directory.Move(layout.Sandbox(name).Directory, trash);
+            Directory.Move(layout.Sandbox(name).Directory, trashPath);
         }
         catch (DirectoryNotFoundException)
         {
-            return false;
+            return Task.FromResult(false);
         }
 
-        await Task.Run(() => DirectoryTree.Delete(trash), cancellationToken);
-        return true;
+        cancellationToken.ThrowIfCancellationRequested();
+        trash.Collect([trashPath]);
+        return Task.FromResult(true);
     }
 
     private static ApiException AlreadyExists(string name) =>

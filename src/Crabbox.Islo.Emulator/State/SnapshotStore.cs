@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace Crabbox.Islo.Emulator.State;
 
 /// <summary>Snapshots on disk: <c>snapshots/&lt;name&gt;/</c> with <c>snapshot.json</c>, <c>workspace/</c> and <c>home/</c>.</summary>
-internal sealed class SnapshotStore(StateLayout layout)
+internal sealed class SnapshotStore(StateLayout layout, TrashCollector trash)
 {
     public string WorkspaceOf(string name) => Path.Combine(layout.Snapshot(name), "workspace");
 
@@ -79,25 +79,26 @@ internal sealed class SnapshotStore(StateLayout layout)
         return records;
     }
 
-    public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
+    public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
     {
         if (!ResourceNames.IsValid(name))
         {
-            return false;
+            return Task.FromResult(false);
         }
 
-        var trash = Path.Combine(layout.TrashDirectory, $"snapshot-{name}-{Guid.NewGuid():N}");
+        var trashPath = Path.Combine(layout.TrashDirectory, $"snapshot-{name}-{Guid.NewGuid():N}");
         try
         {
-            Directory.Move(layout.Snapshot(name), trash);
+            Directory.Move(layout.Snapshot(name), trashPath);
         }
         catch (DirectoryNotFoundException)
         {
-            return false;
+            return Task.FromResult(false);
         }
 
-        await Task.Run(() => DirectoryTree.Delete(trash), cancellationToken);
-        return true;
+        cancellationToken.ThrowIfCancellationRequested();
+        trash.Collect([trashPath]);
+        return Task.FromResult(true);
     }
 
     private static ApiException AlreadyExists(string name) =>

@@ -229,9 +229,12 @@ public sealed class SandboxEndpointsTests(EmulatorFixture fixture) : IClassFixtu
 
         var deleted = await Client.DeleteAsync($"sandboxes/{name}");
 
+        // The folder is removed in the background after the answer; wait (bounded) for it.
+        var trash = Path.Combine(fixture.StateDirectory, "trash");
+        await ProcessProbe.WaitUntilAsync(() => !Directory.EnumerateFileSystemEntries(trash).Any());
         Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
         Assert.True(File.Exists(hostFile));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(fixture.StateDirectory, "trash")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(trash));
     }
 
     [Fact]

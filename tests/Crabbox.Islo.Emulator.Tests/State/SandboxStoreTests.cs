@@ -104,7 +104,7 @@ public sealed class SandboxStoreTests : IDisposable
     {
         var layout = new StateLayout(_state.Path);
         layout.EnsureCreated();
-        return new SandboxStore(layout);
+        return new SandboxStore(layout, new TrashCollector(layout));
     }
 
     private static SandboxRecord Record(string name) => new()

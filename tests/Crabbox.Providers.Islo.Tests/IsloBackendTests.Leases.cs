@@ -156,11 +156,11 @@ public sealed partial class IsloBackendTests
         await harness.SeedClaimAsync(LeaseId, slug: "web");
         var store = new SyncRecordStore(harness.Paths);
         await store.SaveAsync(LeaseId, new SyncRecord { Workspace = "/workspace/crabbox", Entries = [] }, Token).WithTimeout();
-        harness.Client.OnDelete = (_, _) => throw new IsloApiException(System.Net.HttpStatusCode.InternalServerError, null, "islo delete sandbox: 500 Internal Server Error");
+        harness.Client.OnDelete = (_, _) => throw new IsloApiException(System.Net.HttpStatusCode.InternalServerError, null, """islo delete sandbox 500 Internal Server Error: {"code":"INTERNAL_ERROR"}""");
 
         var error = await Assert.ThrowsAsync<IsloApiException>(() => harness.CreateBackend().StopAsync(new LeaseRequest { Id = "web" }, Token)).WithTimeout();
 
-        Assert.Equal("islo delete sandbox: 500 Internal Server Error", error.Message);
+        Assert.Equal("""islo delete sandbox 500 Internal Server Error: {"code":"INTERNAL_ERROR"}""", error.Message);
         Assert.NotNull(await harness.ReadClaimAsync(LeaseId));
         Assert.NotNull(await store.LoadAsync(LeaseId, "/workspace/crabbox", Token).WithTimeout());
     }

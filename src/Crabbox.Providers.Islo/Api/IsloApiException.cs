@@ -6,7 +6,7 @@ namespace Crabbox.Providers.Islo.Api;
 /// <summary>
 /// An Islo API call failed: an HTTP error status (<see cref="StatusCode"/> set) or a transport
 /// failure (<see cref="StatusCode"/> null). The message is the one line users see, already
-/// redacted: <c>islo &lt;action&gt;: &lt;status&gt; &lt;reason&gt;: &lt;body snippet&gt;</c>.
+/// redacted, worded per endpoint by <see cref="IsloErrors.FromResponse"/>.
 /// Subclasses carry the auth (3) and not-found (4) exit codes; everything else exits 1.
 /// </summary>
 internal class IsloApiException : CrabboxException

@@ -55,10 +55,10 @@ internal sealed class IsloClient : IIsloClient
                 return await GetSandboxAsync(name, cancellationToken);
             }
 
-            throw IsloErrors.FromResponse(response, action, error, _redactor, IsloErrors.SnippetLimit);
+            throw IsloErrors.FromResponse(response, action, IsloErrorStyle.Sdk, error, _redactor, IsloErrors.SnippetLimit);
         }
 
-        await IsloErrors.EnsureSuccessAsync(response, action, _redactor, cancellationToken);
+        await IsloErrors.EnsureSuccessAsync(response, action, IsloErrorStyle.Sdk, _redactor, cancellationToken);
         return await ReadJsonAsync(response, IsloJsonContext.Default.IsloSandbox, action, cancellationToken);
     }
 
@@ -67,7 +67,7 @@ internal sealed class IsloClient : IIsloClient
     {
         const string action = "get sandbox";
         using var response = await SendAsync(_retries.Idempotent, Compute(HttpMethod.Get, IsloRoutes.Sandbox(name)), action, cancellationToken);
-        await IsloErrors.EnsureSuccessAsync(response, action, _redactor, cancellationToken);
+        await IsloErrors.EnsureSuccessAsync(response, action, IsloErrorStyle.Sdk, _redactor, cancellationToken);
         return await ReadJsonAsync(response, IsloJsonContext.Default.IsloSandbox, action, cancellationToken);
     }
 
@@ -79,7 +79,7 @@ internal sealed class IsloClient : IIsloClient
         for (var offset = 0; ; offset += IsloRoutes.ListPageSize)
         {
             using var response = await SendAsync(_retries.Idempotent, Compute(HttpMethod.Get, IsloRoutes.SandboxList(offset)), action, cancellationToken);
-            await IsloErrors.EnsureSuccessAsync(response, action, _redactor, cancellationToken);
+            await IsloErrors.EnsureSuccessAsync(response, action, IsloErrorStyle.Sdk, _redactor, cancellationToken);
             var page = await ReadJsonOrNullAsync(response, IsloJsonContext.Default.IsloSandboxPage, action, cancellationToken);
             var items = page?.Items ?? [];
             sandboxes.AddRange(items);
@@ -104,7 +104,7 @@ internal sealed class IsloClient : IIsloClient
         }
 
         var error = await IsloErrors.ReadBodyAsync(response, IsloErrors.SnippetLimit, cancellationToken);
-        throw IsloErrors.FromResponse(response, action, error, _redactor, IsloErrors.SnippetLimit);
+        throw IsloErrors.FromResponse(response, action, IsloErrorStyle.Raw, error, _redactor, IsloErrors.SnippetLimit);
     }
 
     // POST /sandboxes/{name}/pause
@@ -120,7 +120,8 @@ internal sealed class IsloClient : IIsloClient
     {
         const string action = "stop sandbox";
         using var response = await SendAsync(null, Compute(HttpMethod.Post, IsloRoutes.Stop(name)), action, cancellationToken);
-        await IsloErrors.EnsureSuccessAsync(response, action, _redactor, cancellationToken);
+        // Not used by the Go provider; worded like its lifecycle siblings pause and resume.
+        await IsloErrors.EnsureSuccessAsync(response, action, IsloErrorStyle.Sdk, _redactor, cancellationToken);
     }
 
     // POST /sandboxes/{name}/files-archive?path={targetDirectory}
@@ -139,7 +140,7 @@ internal sealed class IsloClient : IIsloClient
         if ((int)response.StatusCode >= 400)
         {
             var error = await IsloErrors.ReadBodyAsync(response, IsloErrors.LargeSnippetLimit, cancellationToken);
-            throw IsloErrors.FromResponse(response, action, error, _redactor, IsloErrors.LargeSnippetLimit);
+            throw IsloErrors.FromResponse(response, action, IsloErrorStyle.Raw, error, _redactor, IsloErrors.LargeSnippetLimit);
         }
     }
 
@@ -155,7 +156,7 @@ internal sealed class IsloClient : IIsloClient
         var body = IsloJsonBody.Create(WithoutEmptyEnv(request), IsloJsonContext.Default.IsloExecRequest);
         var message = Compute(HttpMethod.Post, IsloRoutes.ExecStream(name), "text/event-stream") with { Body = body };
         using var response = await SendAsync(null, message, action, cancellationToken);
-        await IsloErrors.EnsureSuccessAsync(response, action, _redactor, cancellationToken);
+        await IsloErrors.EnsureSuccessAsync(response, action, IsloErrorStyle.Raw, _redactor, cancellationToken);
         try
         {
             await using var events = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -173,7 +174,8 @@ internal sealed class IsloClient : IIsloClient
         const string action = "exec";
         var body = IsloJsonBody.Create(WithoutEmptyEnv(request), IsloJsonContext.Default.IsloExecRequest);
         using var response = await SendAsync(null, Compute(HttpMethod.Post, IsloRoutes.Exec(name)) with { Body = body }, action, cancellationToken);
-        await IsloErrors.EnsureSuccessAsync(response, action, _redactor, cancellationToken);
+        // Not used by the Go provider; a plain JSON call like those it made through the SDK.
+        await IsloErrors.EnsureSuccessAsync(response, action, IsloErrorStyle.Sdk, _redactor, cancellationToken);
         return await ReadJsonAsync(response, IsloJsonContext.Default.IsloExecStarted, action, cancellationToken);
     }
 
@@ -182,7 +184,8 @@ internal sealed class IsloClient : IIsloClient
     {
         const string action = "exec";
         using var response = await SendAsync(_retries.Idempotent, Compute(HttpMethod.Get, IsloRoutes.ExecResult(name, execId)), action, cancellationToken);
-        await IsloErrors.EnsureSuccessAsync(response, action, _redactor, cancellationToken);
+        // Not used by the Go provider; a plain JSON call like those it made through the SDK.
+        await IsloErrors.EnsureSuccessAsync(response, action, IsloErrorStyle.Sdk, _redactor, cancellationToken);
         return await ReadJsonAsync(response, IsloJsonContext.Default.IsloExecResult, action, cancellationToken);
     }
 
@@ -192,7 +195,8 @@ internal sealed class IsloClient : IIsloClient
         const string action = "download file";
         var request = Compute(HttpMethod.Get, IsloRoutes.Files(name, path), "*/*");
         using var response = await SendAsync(_retries.Idempotent, request, action, cancellationToken);
-        await IsloErrors.EnsureSuccessAsync(response, action, _redactor, cancellationToken);
+        // Not used by the Go provider; a raw byte stream like the files-archive upload.
+        await IsloErrors.EnsureSuccessAsync(response, action, IsloErrorStyle.Raw, _redactor, cancellationToken);
         try
         {
             await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -211,7 +215,7 @@ internal sealed class IsloClient : IIsloClient
         var share = new IsloCreateShareRequest { Port = port, TtlSeconds = ShareTtlSeconds(ttl) };
         var body = IsloJsonBody.Create(share, IsloJsonContext.Default.IsloCreateShareRequest);
         using var response = await SendAsync(null, Compute(HttpMethod.Post, IsloRoutes.Shares(name)) with { Body = body }, action, cancellationToken);
-        await IsloErrors.EnsureSuccessAsync(response, action, _redactor, cancellationToken, IsloErrors.LargeSnippetLimit);
+        await IsloErrors.EnsureSuccessAsync(response, action, IsloErrorStyle.Raw, _redactor, cancellationToken, IsloErrors.LargeSnippetLimit);
         return await ReadJsonAsync(response, IsloJsonContext.Default.IsloShare, action, cancellationToken);
     }
 
@@ -225,7 +229,7 @@ internal sealed class IsloClient : IIsloClient
             return [];
         }
 
-        await IsloErrors.EnsureSuccessAsync(response, action, _redactor, cancellationToken, IsloErrors.LargeSnippetLimit);
+        await IsloErrors.EnsureSuccessAsync(response, action, IsloErrorStyle.Raw, _redactor, cancellationToken, IsloErrors.LargeSnippetLimit);
         return await ReadJsonOrNullAsync(response, IsloJsonContext.Default.IReadOnlyListIsloShare, action, cancellationToken) ?? [];
     }
 
@@ -255,7 +259,7 @@ internal sealed class IsloClient : IIsloClient
     private async Task<IsloSandbox> PostForSandboxAsync(string route, string action, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(null, Compute(HttpMethod.Post, route), action, cancellationToken);
-        await IsloErrors.EnsureSuccessAsync(response, action, _redactor, cancellationToken);
+        await IsloErrors.EnsureSuccessAsync(response, action, IsloErrorStyle.Sdk, _redactor, cancellationToken);
         return await ReadJsonAsync(response, IsloJsonContext.Default.IsloSandbox, action, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -6,11 +7,13 @@ using System.Text.RegularExpressions;
 namespace Crabbox.Providers.Islo.Api;
 
 /// <summary>
-/// Maps Islo failures to typed exceptions in one place. HTTP errors read
-/// <c>islo &lt;action&gt;: &lt;status code&gt; &lt;reason&gt;: &lt;body snippet&gt;</c>: 401/403 become
-/// <see cref="IsloAuthException"/>, 404 <see cref="IsloNotFoundException"/>, anything else
-/// <see cref="IsloApiException"/>. Transport failures read <c>islo &lt;action&gt;: &lt;message&gt;</c>.
-/// Every snippet is trimmed, folded onto one line, redacted and cut to its limit.
+/// Maps Islo failures to typed exceptions in one place. HTTP errors are worded per endpoint
+/// (<see cref="IsloErrorStyle"/>): <c>islo &lt;action&gt;: &lt;code&gt;: &lt;body snippet&gt;</c> for
+/// SDK-style endpoints, <c>islo &lt;action&gt; &lt;code&gt; &lt;reason&gt;: &lt;body snippet&gt;</c> for raw
+/// ones. 401/403 become <see cref="IsloAuthException"/>, 404 <see cref="IsloNotFoundException"/>,
+/// anything else <see cref="IsloApiException"/>. Transport failures read
+/// <c>islo &lt;action&gt;: &lt;message&gt;</c>. Every snippet is trimmed, folded onto one line, redacted
+/// and cut to its limit.
 /// </summary>
 internal static partial class IsloErrors
 {
@@ -25,6 +28,7 @@ internal static partial class IsloErrors
     public static async Task EnsureSuccessAsync(
         HttpResponseMessage response,
         string action,
+        IsloErrorStyle style,
         IsloRedactor redactor,
         CancellationToken cancellationToken,
         int snippetLimit = SnippetLimit)
@@ -35,7 +39,7 @@ internal static partial class IsloErrors
         }
 
         var body = await ReadBodyAsync(response, snippetLimit, cancellationToken);
-        throw FromResponse(response, action, body, redactor, snippetLimit);
+        throw FromResponse(response, action, style, body, redactor, snippetLimit);
     }
 
     /// <summary>Reads at most enough of the body for a snippet; a body cut short by the network is kept as read.</summary>
@@ -60,18 +64,31 @@ internal static partial class IsloErrors
         return Encoding.UTF8.GetString(buffer, 0, length);
     }
 
-    public static IsloApiException FromResponse(HttpResponseMessage response, string action, string body, IsloRedactor redactor, int snippetLimit)
+    public static IsloApiException FromResponse(
+        HttpResponseMessage response,
+        string action,
+        IsloErrorStyle style,
+        string body,
+        IsloRedactor redactor,
+        int snippetLimit)
     {
         var status = response.StatusCode;
-        var statusLine = ((int)status).ToString() + (string.IsNullOrEmpty(response.ReasonPhrase) ? "" : " " + response.ReasonPhrase);
+        var code = ((int)status).ToString(CultureInfo.InvariantCulture);
         var snippet = Snippet(body, redactor, snippetLimit);
-        var message = $"islo {action}: {statusLine}" + (snippet.Length > 0 ? ": " + snippet : "");
-        var code = ParseErrorBody(body)?.Code;
+        var message = style switch
+        {
+            // The SDK's APIError prints "<code>: <body>", or only "<code>" when the body is empty.
+            IsloErrorStyle.Sdk => $"islo {action}: {code}" + (snippet.Length > 0 ? ": " + snippet : ""),
+            // Go's fmt.Errorf("islo <action> %s: %s", resp.Status, body) keeps the ": " even for an empty body.
+            IsloErrorStyle.Raw => $"islo {action} {code}" + (string.IsNullOrEmpty(response.ReasonPhrase) ? "" : " " + response.ReasonPhrase) + ": " + snippet,
+            _ => throw new ArgumentOutOfRangeException(nameof(style), style, null),
+        };
+        var errorCode = ParseErrorBody(body)?.Code;
         return status switch
         {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new IsloAuthException(status, code, message),
-            HttpStatusCode.NotFound => new IsloNotFoundException(code, message),
-            _ => new IsloApiException(status, code, message),
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new IsloAuthException(status, errorCode, message),
+            HttpStatusCode.NotFound => new IsloNotFoundException(errorCode, message),
+            _ => new IsloApiException(status, errorCode, message),
         };
     }
 

@@ -172,7 +172,7 @@ public sealed partial class IsloClientTests
 
         var error = await Assert.ThrowsAsync<IsloAuthException>(() => client.GetSandboxAsync("sb", Ct).WithTimeout());
 
-        Assert.Equal("""islo get sandbox: 401 Unauthorized: {"code":"AUTH_REQUIRED","message":"session revoked"}""", error.Message);
+        Assert.Equal("""islo get sandbox: 401: {"code":"AUTH_REQUIRED","message":"session revoked"}""", error.Message);
         Assert.Equal(ExitCodes.Auth, error.ExitCode);
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Equal(2, harness.Exchanges.Count);
@@ -188,7 +188,7 @@ public sealed partial class IsloClientTests
 
         var error = await Assert.ThrowsAsync<IsloAuthException>(() => client.GetSandboxAsync("sb", Ct).WithTimeout());
 
-        Assert.Equal("""islo get sandbox: 403 Forbidden: {"code":"ACCESS_DENIED","message":"tenant suspended"}""", error.Message);
+        Assert.Equal("""islo get sandbox: 403: {"code":"ACCESS_DENIED","message":"tenant suspended"}""", error.Message);
         Assert.Equal(ExitCodes.Auth, error.ExitCode);
         Assert.Single(harness.Exchanges);
         Assert.Single(harness.Sent(Get, "/sandboxes/sb"));

@@ -34,7 +34,7 @@ public sealed partial class IsloClientTests
 
         var error = await Assert.ThrowsAsync<IsloApiException>(() => client.DeleteSandboxAsync("sb", Ct).WithTimeout());
 
-        Assert.Equal("""islo delete sandbox: 500 Internal Server Error: {"code":"INTERNAL_ERROR","message":"boom"}""", error.Message);
+        Assert.Equal("""islo delete sandbox 500 Internal Server Error: {"code":"INTERNAL_ERROR","message":"boom"}""", error.Message);
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
         Assert.Equal("INTERNAL_ERROR", error.Code);
         Assert.Equal(3, harness.Sent(Delete, "/sandboxes/sb").Count);
@@ -49,7 +49,7 @@ public sealed partial class IsloClientTests
 
         var error = await Assert.ThrowsAsync<IsloApiException>(() => client.DeleteSandboxAsync("sb", Ct).WithTimeout());
 
-        Assert.Equal("""islo delete sandbox: 409 Conflict: { "code": "SANDBOX_INVALID_STATE" }""", error.Message);
+        Assert.Equal("""islo delete sandbox 409 Conflict: { "code": "SANDBOX_INVALID_STATE" }""", error.Message);
         Assert.Single(harness.Sent(Delete, "/sandboxes/sb"));
     }
 
@@ -62,7 +62,7 @@ public sealed partial class IsloClientTests
 
         var error = await Assert.ThrowsAsync<IsloApiException>(() => client.DeleteSandboxAsync("sb", Ct).WithTimeout());
 
-        Assert.Equal("islo delete sandbox: 400 Bad Request: " + new string('e', 1024), error.Message);
+        Assert.Equal("islo delete sandbox 400 Bad Request: " + new string('e', 1024), error.Message);
     }
 
     [Fact]

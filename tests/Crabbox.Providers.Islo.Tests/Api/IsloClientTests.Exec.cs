@@ -73,7 +73,7 @@ public sealed partial class IsloClientTests
         var error = await Assert.ThrowsAsync<IsloApiException>(
             () => client.ExecStreamAsync("sb", new IsloExecRequest { Command = ["true"] }, Stream.Null, Stream.Null, Ct).WithTimeout());
 
-        Assert.Equal("""islo exec stream: 500 Internal Server Error: {"code":"EXEC_FAILED","message":"vm gone"}""", error.Message);
+        Assert.Equal("""islo exec stream 500 Internal Server Error: {"code":"EXEC_FAILED","message":"vm gone"}""", error.Message);
         Assert.Single(harness.Sent(Post, "/sandboxes/sb/exec/stream"));
     }
 
@@ -130,7 +130,7 @@ public sealed partial class IsloClientTests
 
         var error = await Assert.ThrowsAsync<IsloApiException>(() => client.ExecAsync("sb", new IsloExecRequest { Command = ["ls"] }, Ct).WithTimeout());
 
-        Assert.Equal("islo exec: 503 Service Unavailable", error.Message);
+        Assert.Equal("islo exec: 503", error.Message);
         Assert.Single(harness.Sent(Post, "/sandboxes/sb/exec"));
     }
 
@@ -176,6 +176,6 @@ public sealed partial class IsloClientTests
         var error = await Assert.ThrowsAsync<IsloNotFoundException>(
             () => client.DownloadFileAsync("sb", "/nope", Stream.Null, Ct).WithTimeout());
 
-        Assert.Equal("""islo download file: 404 Not Found: {"code":"FILE_NOT_FOUND"}""", error.Message);
+        Assert.Equal("""islo download file 404 Not Found: {"code":"FILE_NOT_FOUND"}""", error.Message);
     }
 }

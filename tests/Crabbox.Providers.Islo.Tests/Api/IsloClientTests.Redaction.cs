@@ -40,7 +40,7 @@ public sealed partial class IsloClientTests
 
         var error = await Assert.ThrowsAnyAsync<IsloApiException>(() => call(client).WithTimeout());
 
-        Assert.StartsWith($"islo {action}: {(int)status} ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"islo {action} {(int)status} ", error.Message, StringComparison.Ordinal);
         Assert.Contains("quota exceeded", error.Message, StringComparison.Ordinal);
         Assert.Contains(IsloRedactor.Marker, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(SessionToken, error.Message, StringComparison.Ordinal);

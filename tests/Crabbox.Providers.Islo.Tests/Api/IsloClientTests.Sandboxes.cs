@@ -91,7 +91,7 @@ public sealed partial class IsloClientTests
 
         var error = await Assert.ThrowsAsync<IsloApiException>(() => client.CreateSandboxAsync(CreateRequest, Ct).WithTimeout());
 
-        Assert.Equal("""islo create sandbox: 500 Internal Server Error: {"code":"INTERNAL_ERROR","message":"boom"}""", error.Message);
+        Assert.Equal("""islo create sandbox: 500: {"code":"INTERNAL_ERROR","message":"boom"}""", error.Message);
         Assert.Equal(2, harness.Sent(Post, "/sandboxes").Count);
         Assert.Single(harness.Delays.Delays);
     }
@@ -122,7 +122,7 @@ public sealed partial class IsloClientTests
 
         var error = await Assert.ThrowsAsync<IsloApiException>(() => client.CreateSandboxAsync(CreateRequest, Ct).WithTimeout());
 
-        Assert.Equal("""islo create sandbox: 409 Conflict: {"code":"CACHE_CONFLICT","message":"busy"}""", error.Message);
+        Assert.Equal("""islo create sandbox: 409: {"code":"CACHE_CONFLICT","message":"busy"}""", error.Message);
         Assert.Equal("CACHE_CONFLICT", error.Code);
         Assert.Empty(harness.Sent(Get, "/sandboxes/sb"));
     }
@@ -150,7 +150,7 @@ public sealed partial class IsloClientTests
 
         var error = await Assert.ThrowsAsync<IsloNotFoundException>(() => client.GetSandboxAsync("gone", Ct).WithTimeout());
 
-        Assert.Equal("""islo get sandbox: 404 Not Found: {"code":"SANDBOX_NOT_FOUND","message":"no sandbox gone"}""", error.Message);
+        Assert.Equal("""islo get sandbox: 404: {"code":"SANDBOX_NOT_FOUND","message":"no sandbox gone"}""", error.Message);
         Assert.Equal(ExitCodes.Identity, error.ExitCode);
         Assert.Equal(IsloErrorCodes.SandboxNotFound, error.Code);
         Assert.Single(harness.Sent(Get, "/sandboxes/gone"));
@@ -216,7 +216,7 @@ public sealed partial class IsloClientTests
 
         var error = await Assert.ThrowsAsync<IsloApiException>(() => client.GetSandboxAsync("sb", Ct).WithTimeout());
 
-        Assert.Equal("""islo get sandbox: 500 Internal Server Error: {"code":"INTERNAL_ERROR","message":"boom"}""", error.Message);
+        Assert.Equal("""islo get sandbox: 500: {"code":"INTERNAL_ERROR","message":"boom"}""", error.Message);
         Assert.Equal(ExitCodes.Failure, error.ExitCode);
         Assert.Equal(3, harness.Sent(Get, "/sandboxes/sb").Count);
         Assert.Equal(2, harness.Delays.Delays.Count);
@@ -368,7 +368,7 @@ public sealed partial class IsloClientTests
 
         var error = await Assert.ThrowsAsync<IsloApiException>(() => call().WithTimeout());
 
-        Assert.Equal($$"""islo {{verb}} sandbox: 503 Service Unavailable: {"code":"RESOURCE_UNAVAILABLE"}""", error.Message);
+        Assert.Equal($$"""islo {{verb}} sandbox: 503: {"code":"RESOURCE_UNAVAILABLE"}""", error.Message);
         Assert.Single(harness.Sent(Post, $"/sandboxes/sb/{verb}"));
     }
 

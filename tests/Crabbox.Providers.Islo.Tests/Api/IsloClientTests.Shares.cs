@@ -44,8 +44,8 @@ public sealed partial class IsloClientTests
 
         var error = await Assert.ThrowsAsync<IsloApiException>(() => client.CreateShareAsync("sb", 8080, null, Ct).WithTimeout());
 
-        Assert.StartsWith("""islo create share: 400 Bad Request: {"code":"INVALID_REQUEST","message":"sandbox not running"}""", error.Message, StringComparison.Ordinal);
-        Assert.Equal("islo create share: 400 Bad Request: ".Length + 4096, error.Message.Length);
+        Assert.StartsWith("""islo create share 400 Bad Request: {"code":"INVALID_REQUEST","message":"sandbox not running"}""", error.Message, StringComparison.Ordinal);
+        Assert.Equal("islo create share 400 Bad Request: ".Length + 4096, error.Message.Length);
         Assert.Single(harness.Sent(Post, "/sandboxes/sb/shares"));
     }
 
@@ -87,7 +87,7 @@ public sealed partial class IsloClientTests
 
         var error = await Assert.ThrowsAsync<IsloApiException>(() => client.ListSharesAsync("sb", Ct).WithTimeout());
 
-        Assert.Equal("""islo list shares: 502 Bad Gateway: {"code":"BAD_GATEWAY"}""", error.Message);
+        Assert.Equal("""islo list shares 502 Bad Gateway: {"code":"BAD_GATEWAY"}""", error.Message);
         Assert.Equal(3, harness.Sent(Get, "/sandboxes/sb/shares").Count);
     }
 }

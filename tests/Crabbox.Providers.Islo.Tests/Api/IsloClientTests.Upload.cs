@@ -83,7 +83,7 @@ public sealed partial class IsloClientTests
         var error = await Assert.ThrowsAsync<IsloApiException>(
             () => client.UploadArchiveAsync("sb", "/workspace/crabbox", (s, ct) => s.WriteAsync(new byte[10], ct).AsTask(), Ct).WithTimeout());
 
-        Assert.Equal("islo upload archive: 500 Internal Server Error: " + new string('u', 4096), error.Message);
+        Assert.Equal("islo upload archive 500 Internal Server Error: " + new string('u', 4096), error.Message);
         Assert.Single(harness.Sent(Post, UploadPath));
     }
 

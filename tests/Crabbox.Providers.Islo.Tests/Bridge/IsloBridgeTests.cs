@@ -140,7 +140,7 @@ public sealed class IsloBridgeTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IsloApiException>(() => Backend().PublishPeerAsync(Publish(9090), Ct).WithTimeout());
 
-        Assert.Equal("""islo list shares: 500 Internal Server Error: {"code":"INTERNAL"}""", error.Message);
+        Assert.Equal("""islo list shares 500 Internal Server Error: {"code":"INTERNAL"}""", error.Message);
         Assert.NotEmpty(Lists);
         Assert.Empty(Creates);
     }
@@ -211,7 +211,7 @@ public sealed class IsloBridgeTests : IDisposable
         var error = await Assert.ThrowsAsync<IsloAuthException>(() => Backend().ListPeerTargetsAsync(LeaseId, Ct).WithTimeout());
 
         Assert.Equal(ExitCodes.Auth, error.ExitCode);
-        Assert.StartsWith("islo list shares: 403 Forbidden", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("islo list shares 403 Forbidden: ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

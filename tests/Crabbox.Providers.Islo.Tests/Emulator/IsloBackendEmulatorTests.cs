@@ -38,7 +38,7 @@ public sealed class IsloBackendEmulatorTests
         var result = await session.CreateBackend().RunAsync(Requests.Run(harness, "sha256sum", "blob.bin", "go.mod"), Token).WithTimeout();
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("warning: islo archive API upload failed; falling back to exec upload: islo upload archive: 500", harness.Error, StringComparison.Ordinal);
+        Assert.Contains("warning: islo archive API upload failed; falling back to exec upload: islo upload archive 500 Internal Server Error: ", harness.Error, StringComparison.Ordinal);
         var expected = await TestProcess.RunCheckedAsync("sha256sum", ["blob.bin", "go.mod"], harness.RepoRoot);
         Assert.Equal(expected, harness.Out);
         Assert.Empty(Directory.GetFiles(harness.ScratchDirectory));

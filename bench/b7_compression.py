@@ -28,7 +28,7 @@ def main():
         "7. Compression level on loopback (how `local`'s default was chosen)",
         "Same repository as benchmark 1; both sides are full cold runs (create, sync, `true`, delete).",
         rows,
-        [f"- ratio gzip level 1 / store (medians): {ratio:.2f} (above 1.0 means storing is faster)"])
+        [f"ratio gzip level 1 / store (medians): {ratio:.2f} (above 1.0 means storing is faster)"])
     print(flush=True)
 
 

@@ -103,27 +103,8 @@ internal sealed class SandboxStore(StateLayout layout, TrashCollector trash)
         AtomicJsonFile.WriteAsync(layout.Sandbox(record.Name).Metadata, record, EmulatorJsonContext.Default.SandboxRecord, cancellationToken);
 
     /// <summary>Removes the sandbox folder: renamed into the trash first so the name is free at once.</summary>
-    public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
-    {
-        if (!ResourceNames.IsValid(name))
-        {
-            return Task.FromResult(false);
-        }
-
-        var trashPath = Path.Combine(layout.TrashDirectory, $"{name}-{Guid.NewGuid():N}");
-        try
-        {
-            Directory.Move(layout.Sandbox(name).Directory, trashPath);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return Task.FromResult(false);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        trash.Collect([trashPath]);
-        return Task.FromResult(true);
-    }
+    public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken) =>
+        Task.FromResult(ResourceNames.IsValid(name) && trash.Discard(layout.Sandbox(name).Directory, name));
 
     private static ApiException AlreadyExists(string name) =>
         new(StatusCodes.Status409Conflict, ErrorCodes.SandboxAlreadyExists, $"sandbox {name} already exists");

@@ -79,27 +79,8 @@ internal sealed class SnapshotStore(StateLayout layout, TrashCollector trash)
         return records;
     }
 
-    public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
-    {
-        if (!ResourceNames.IsValid(name))
-        {
-            return Task.FromResult(false);
-        }
-
-        var trashPath = Path.Combine(layout.TrashDirectory, $"snapshot-{name}-{Guid.NewGuid():N}");
-        try
-        {
-            Directory.Move(layout.Snapshot(name), trashPath);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return Task.FromResult(false);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        trash.Collect([trashPath]);
-        return Task.FromResult(true);
-    }
+    public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken) =>
+        Task.FromResult(ResourceNames.IsValid(name) && trash.Discard(layout.Snapshot(name), $"snapshot-{name}"));
 
     private static ApiException AlreadyExists(string name) =>
         new(StatusCodes.Status409Conflict, ErrorCodes.InvalidRequest, $"snapshot {name} already exists");

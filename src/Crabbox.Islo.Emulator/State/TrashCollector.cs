@@ -23,6 +23,27 @@ internal sealed class TrashCollector(StateLayout layout)
         done
         """;
 
+    /// <summary>
+    /// Renames <paramref name="path"/> into the trash (so its name is free at once) under a unique
+    /// name starting with <paramref name="label"/>, and removes it in the background. False when
+    /// there is nothing at <paramref name="path"/>.
+    /// </summary>
+    public bool Discard(string path, string label)
+    {
+        var trashPath = Path.Combine(layout.TrashDirectory, $"{label}-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.Move(path, trashPath);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return false;
+        }
+
+        Collect([trashPath]);
+        return true;
+    }
+
     /// <summary>Removes <paramref name="paths"/>, entries of the trash, in the background.</summary>
     /// <exception cref="ArgumentException">A path is not directly inside the trash folder: a bug, never an rm -rf elsewhere.</exception>
     public void Collect(IReadOnlyList<string> paths)

@@ -66,7 +66,6 @@ internal static class SyncRecordFormat
         return writer.Complete();
     }
 
-    /// <summary>Parses a record file; throws <see cref="FormatException"/> on anything unexpected.</summary>
     /// <summary>Only the workspace and the prune names, which come first, so a listing can start before the entries are read.</summary>
     /// <exception cref="FormatException">Not a record of this version, or a bad header.</exception>
     public static (string Workspace, string[] PruneNames) ReadHeader(ReadOnlySpan<byte> file)
@@ -75,6 +74,7 @@ internal static class SyncRecordFormat
         return ReadHeader(ref reader, file.Length);
     }
 
+    /// <summary>Parses a record file; throws <see cref="FormatException"/> on anything unexpected.</summary>
     public static SyncRecord Read(ReadOnlySpan<byte> file)
     {
         var reader = new CompactReader(file, Magic, SyncRecord.FormatVersion);

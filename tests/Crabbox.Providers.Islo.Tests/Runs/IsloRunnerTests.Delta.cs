@@ -1,3 +1,4 @@
+using Crabbox.Core.Runs;
 using Crabbox.Core.Sync.Delta;
 using Crabbox.Providers.Islo.Tests.TestSupport;
 
@@ -14,9 +15,7 @@ public sealed partial class IsloRunnerTests
     {
         using var harness = await BackendHarness.WithRepoAsync();
         using var remote = new FakeWorkspace(harness.Client);
-        await harness.SeedClaimAsync(ReusedLease, slug: "web", repoRoot: harness.RepoRoot);
-        harness.Client.AddSandbox(ReusedName);
-        var first = await harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web" }, Token).WithTimeout();
+        var first = await RunOnReusedLeaseAsync(harness);
         var calls = harness.Client.Calls.Count;
         var firstError = harness.Error;
 
@@ -39,9 +38,7 @@ public sealed partial class IsloRunnerTests
     {
         using var harness = await BackendHarness.WithRepoAsync();
         using var remote = new FakeWorkspace(harness.Client);
-        await harness.SeedClaimAsync(ReusedLease, slug: "web", repoRoot: harness.RepoRoot);
-        harness.Client.AddSandbox(ReusedName);
-        await harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web" }, Token).WithTimeout();
+        await RunOnReusedLeaseAsync(harness);
         var store = new SyncRecordStore(harness.Paths);
         var record = await store.LoadAsync(ReusedLease, FakeWorkspace.Workspace, Token).WithTimeout();
         await store.SaveAsync(ReusedLease, record! with { PruneNames = ["src"] }, Token).WithTimeout();
@@ -61,9 +58,7 @@ public sealed partial class IsloRunnerTests
     {
         using var harness = await BackendHarness.WithRepoAsync();
         using var remote = new FakeWorkspace(harness.Client);
-        await harness.SeedClaimAsync(ReusedLease, slug: "web", repoRoot: harness.RepoRoot);
-        harness.Client.AddSandbox(ReusedName);
-        await harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web" }, Token).WithTimeout();
+        await RunOnReusedLeaseAsync(harness);
         var store = new SyncRecordStore(harness.Paths);
         var path = store.RecordPath(ReusedLease, FakeWorkspace.Workspace);
         var bytes = await File.ReadAllBytesAsync(path, Token);
@@ -86,9 +81,7 @@ public sealed partial class IsloRunnerTests
     {
         using var harness = await BackendHarness.WithRepoAsync();
         using var remote = new FakeWorkspace(harness.Client);
-        await harness.SeedClaimAsync(ReusedLease, slug: "web", repoRoot: harness.RepoRoot);
-        harness.Client.AddSandbox(ReusedName);
-        await harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web" }, Token).WithTimeout();
+        await RunOnReusedLeaseAsync(harness);
         harness.Variables["CRABBOX_SYNC_FAIL_FILES"] = "1";
         var workloads = harness.Client.Execs.Count(ExecKind.IsWorkload);
 
@@ -105,9 +98,7 @@ public sealed partial class IsloRunnerTests
     {
         using var harness = await BackendHarness.WithRepoAsync();
         using var remote = new FakeWorkspace(harness.Client);
-        await harness.SeedClaimAsync(ReusedLease, slug: "web", repoRoot: harness.RepoRoot);
-        harness.Client.AddSandbox(ReusedName);
-        await harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web" }, Token).WithTimeout();
+        await RunOnReusedLeaseAsync(harness);
         var store = new SyncRecordStore(harness.Paths);
         var before = await File.ReadAllBytesAsync(store.RecordPath(ReusedLease, FakeWorkspace.Workspace), Token);
         harness.Repo!.Write("go.mod", "module changed\n");
@@ -145,5 +136,13 @@ public sealed partial class IsloRunnerTests
         Assert.Equal(3, result.ExitCode);
         var record = await new SyncRecordStore(harness.Paths).LoadAsync(result.Session!.LeaseId, FakeWorkspace.Workspace, Token).WithTimeout();
         Assert.Equal(["go.mod", "src/main.go"], record!.Entries.Select(entry => entry.Path));
+    }
+
+    /// <summary>Claims the reused sandbox for the harness's repo as <c>web</c> and runs on it once (the first, full sync).</summary>
+    private static async Task<RunResult> RunOnReusedLeaseAsync(BackendHarness harness)
+    {
+        await harness.SeedClaimAsync(ReusedLease, slug: "web", repoRoot: harness.RepoRoot);
+        harness.Client.AddSandbox(ReusedName);
+        return await harness.CreateBackend().RunAsync(Requests.Run(harness) with { Id = "web" }, Token).WithTimeout();
     }
 }
